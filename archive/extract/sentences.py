@@ -1,0 +1,23 @@
+"""Sentence splitting for Vietnamese news text.
+
+Every extracted fact keeps the sentence it came from, so all extractors share
+this one splitter.
+"""
+
+import re
+
+# A sentence ends at . ! ? … or ; when the next word starts with a capital
+# letter or a quote. "4.045.920" and "290- QĐ/TW" are not boundaries, and
+# neither is a dot directly followed by a digit.
+_BOUNDARY = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences; every line break is a boundary too."""
+    sentences = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        sentences.extend(part.strip() for part in _BOUNDARY.split(line) if part.strip())
+    return sentences
