@@ -9,7 +9,8 @@ import re
 # A sentence ends at . ! ? … or ; when the next word starts with a capital
 # letter or a quote. "4.045.920" and "290- QĐ/TW" are not boundaries, and
 # neither is a dot directly followed by a digit.
-_BOUNDARY = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+_BOUNDARY = re.compile(r"(?<=[.!?…;])[\"”’)]*\s+(?=[\"“‘(]?[" + _UPPER + r"0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
