@@ -1,0 +1,42 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: install run serve test stop clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_gazetteer
+	$(BIN)/python manage.py import_articles fixtures/articles
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(MAKE) serve
+
+# Serve with gunicorn; the embedded PostgreSQL (if used) stops when gunicorn does.
+serve:
+	@echo "Serving the archive at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@trap '[ -n "$$DATABASE_URL" ] || $(BIN)/python -m danvan.embedded stop >/dev/null' EXIT; \
+	$(BIN)/gunicorn danvan.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - || true
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+stop:
+	$(BIN)/python -m danvan.embedded stop
+
+clean: stop
+	rm -rf var staticfiles

@@ -1,0 +1,45 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.importer import DatabaseUnavailable, import_paths
+
+
+class Command(BaseCommand):
+    help = "Import articles (.txt, .html, .jsonl files, directories or globs) and extract their facts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+
+    def handle(self, *args, paths, verbosity, **options):
+        started = time.monotonic()
+        show_bar = verbosity >= 1 and sys.stderr.isatty()
+        done = 0
+
+        def progress(outcome):
+            nonlocal done
+            done += 1
+            if outcome.status == "failed":
+                self.stderr.write(f"{outcome.source}: {outcome.reason}")
+            elif verbosity >= 2:
+                self.stdout.write(f"{outcome.status}: {outcome.source}")
+            for warning in outcome.warnings if verbosity >= 2 else []:
+                self.stderr.write(f"{outcome.source}: warning: {warning}")
+            if show_bar and done % 25 == 0:
+                rate = done / max(time.monotonic() - started, 1e-6)
+                sys.stderr.write(f"\r{done} articles, {rate:.0f}/s ")
+                sys.stderr.flush()
+
+        try:
+            run = import_paths(paths, progress=progress)
+        except FileNotFoundError as error:
+            raise CommandError(str(error)) from None
+        except DatabaseUnavailable as error:
+            raise CommandError(f"the database went away during the import ({error}); run the same command again to finish") from None
+        if show_bar:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+        if verbosity >= 1:
+            self.stdout.write(f"{run.summary} ({time.monotonic() - started:.1f} s, import run {run.pk})")
+        if run.failed:
+            raise CommandError(f"{run.failed} of the inputs failed; see the messages above", returncode=1)

