@@ -49,6 +49,7 @@ class Locality(models.Model):
     aliases = models.JSONField("tên khác", default=list, blank=True)
     ascii_name = models.CharField(max_length=100, editable=False)
     slug = models.SlugField(max_length=160, unique=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "địa phương"
@@ -87,6 +88,7 @@ class Period(models.Model):
     start = models.PositiveSmallIntegerField("từ năm")
     end = models.PositiveSmallIntegerField("đến năm")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.PROGRAMME)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "giai đoạn"
@@ -485,6 +487,35 @@ class Citation(Fact):
 
     def fact_key(self):
         return self.document_id
+
+
+class MergeRecord(models.Model):
+    """A curator merged a duplicate into a survivor: every link moved, the
+    duplicate's name kept as an alias so later imports resolve to the survivor,
+    and its old URL redirects."""
+
+    model = models.CharField("loại", max_length=40)
+    survivor_id = models.BigIntegerField("giữ lại (id)")
+    merged_id = models.BigIntegerField("đã gộp (id)")
+    merged_name = models.CharField("tên đã gộp", max_length=400)
+    merged_slug = models.CharField(max_length=200, blank=True)
+    moved = models.JSONField("liên kết đã chuyển", default=dict, blank=True)
+    merged_by = models.ForeignKey(
+        "auth.User", verbose_name="người gộp", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    merged_at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lần gộp"
+        verbose_name_plural = "lần gộp"
+        ordering = ["-merged_at"]
+        indexes = [
+            # Redirecting an old URL of a merged entity to its survivor.
+            models.Index(fields=["model", "merged_slug"], name="merge_model_slug"),
+        ]
+
+    def __str__(self):
+        return f"{self.model}: {self.merged_name} → #{self.survivor_id}"
 
 
 FACT_MODELS = [ArticleLocality, Role, ArticleOrganisation, ArticleAgreement, ArticlePeriod, Citation]
