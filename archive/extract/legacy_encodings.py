@@ -14,6 +14,7 @@ Windows-1252 (the font keeps that code page's punctuation, e.g. curly quotes),
 and the five bytes Windows-1252 leaves undefined as Latin-1.
 """
 
+import re
 import unicodedata
 
 # --- TCVN3 (TCVN 5712:1993 "VN3", the ABC fonts .VnTime, .VnArial ...) -------
@@ -213,40 +214,61 @@ def _byte_as_cp1252(byte: int) -> str:
 
 
 _CP1252 = [_byte_as_cp1252(b) for b in range(256)]
-_TCVN3 = [TCVN3_TO_UNICODE.get(b, _CP1252[b]) for b in range(256)]
+_TCVN3 = {b: TCVN3_TO_UNICODE.get(b, _CP1252[b]) for b in range(0x80, 0x100)}
 
 
 def decode_tcvn3(data: bytes) -> str:
     """Decode TCVN3 (ABC) bytes. Never fails: every byte maps to something."""
-    return "".join(_TCVN3[b] for b in data)
+    return data.decode("latin-1").translate(_TCVN3)
 
 
 def _vni_base(byte: int) -> str:
     return VNI_SINGLE.get(byte) or _CP1252[byte]
 
 
+def _vni_pairs() -> dict[bytes, str]:
+    """Every base letter + mark byte pair, as the letter it stands for."""
+    pairs = {}
+    for bases, marks, vowel_mark in (
+        (_TONE_BASES, VNI_TONE_MARKS, ""),
+        (_CIRCUMFLEX_BASES, VNI_CIRCUMFLEX_MARKS, _CIRCUMFLEX),
+        (_BREVE_BASES, VNI_BREVE_MARKS, _BREVE),
+    ):
+        for base in bases:
+            for mark, tone in marks.items():
+                letter = unicodedata.normalize("NFC", _vni_base(base) + vowel_mark + tone)
+                pairs[bytes([base, mark])] = letter
+    return pairs
+
+
+VNI_PAIRS: dict[bytes, str] = _vni_pairs()
+
+
+def _byte_class(values) -> str:
+    return "[" + "".join(re.escape(chr(b)) for b in sorted(values)) + "]"
+
+
+# Read as Latin-1, so one character is one byte. A valid pair first, left to
+# right ("ôù" is ớ, a lone "ô" is ơ), else any single upper-half byte.
+_VNI_TOKEN = re.compile(
+    "|".join(
+        _byte_class(bases) + _byte_class(marks)
+        for bases, marks in (
+            (_CIRCUMFLEX_BASES, VNI_CIRCUMFLEX_MARKS),
+            (_BREVE_BASES, VNI_BREVE_MARKS),
+            (_TONE_BASES, VNI_TONE_MARKS),
+        )
+    )
+    + "|[\x80-\xff]"
+)
+_VNI_TOKENS = {pair.decode("latin-1"): char for pair, char in VNI_PAIRS.items()} | {
+    chr(b): _vni_base(b) for b in range(0x80, 0x100)
+}
+
+
 def decode_vni(data: bytes) -> str:
     """Decode VNI-Windows bytes. Never fails; the result is NFC."""
-    out = []
-    i, n = 0, len(data)
-    while i < n:
-        byte = data[i]
-        mark = data[i + 1] if i + 1 < n else None
-        if mark is not None:
-            combining = None
-            if byte in _TONE_BASES and mark in VNI_TONE_MARKS:
-                combining = VNI_TONE_MARKS[mark]
-            elif byte in _CIRCUMFLEX_BASES and mark in VNI_CIRCUMFLEX_MARKS:
-                combining = _CIRCUMFLEX + VNI_CIRCUMFLEX_MARKS[mark]
-            elif byte in _BREVE_BASES and mark in VNI_BREVE_MARKS:
-                combining = _BREVE + VNI_BREVE_MARKS[mark]
-            if combining is not None:
-                out.append(unicodedata.normalize("NFC", _vni_base(byte) + combining))
-                i += 2
-                continue
-        out.append(_vni_base(byte))
-        i += 1
-    return "".join(out)
+    return _VNI_TOKEN.sub(lambda m: _VNI_TOKENS[m.group()], data.decode("latin-1"))
 
 
 def decode_cp1258(data: bytes) -> str:
@@ -260,22 +282,11 @@ UNICODE_TO_TCVN3: dict[str, int] = {char: byte for byte, char in TCVN3_TO_UNICOD
 
 
 def _vni_inverse() -> dict[str, bytes]:
-    table: dict[str, bytes] = {}
-    for byte, char in VNI_SINGLE.items():  # first, so "ỵ" is written "î", not "yï"
-        table.setdefault(char, bytes([byte]))
-
-    def add(bases: bytes, marks: dict[int, str], extra: str) -> None:
-        for base in bases:
-            for mark, tone in marks.items():
-                upper_mark = mark < 0xE0
-                if upper_mark != (chr(base).isupper() if base < 0x80 else base < 0xE0):
-                    continue  # keep the mark's case matched to the base's
-                char = unicodedata.normalize("NFC", _vni_base(base) + extra + tone)
-                table.setdefault(char, bytes([base, mark]))
-
-    add(b"aeouyAEOUY\xf4\xd4\xf6\xd6", VNI_TONE_MARKS, "")
-    add(b"aeoAEO", VNI_CIRCUMFLEX_MARKS, _CIRCUMFLEX)
-    add(b"aA", VNI_BREVE_MARKS, _BREVE)
+    table = {char: bytes([byte]) for byte, char in VNI_SINGLE.items()}  # "ỵ" is "î"
+    for pair, char in VNI_PAIRS.items():
+        base_upper = pair[0] < 0x80 and chr(pair[0]).isupper() or 0xC0 <= pair[0] < 0xE0
+        if base_upper == (pair[1] < 0xE0):  # write the mark in the base's case
+            table.setdefault(char, pair)
     return table
 
 
