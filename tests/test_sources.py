@@ -244,9 +244,16 @@ def test_tcvn3_stored_as_windows_1252_letters_is_converted(tmp_path):
     "Café au lait, naïve façade — déjà vu.",
     "Hội nghị «Dân vận khéo» – 2024",
     "Cà Mau, Bà Rịa",
+    "Các cấp và… các ngành là\u00a0lực lượng; hoà\u00a0hợp và“đoàn kết”, Bá»",
 ])
 def test_correct_text_is_not_repaired(text):
     assert choose_repair(text) == (None, None)
+
+
+def test_mojibake_mixed_with_correct_text_is_repaired(tmp_path):
+    mojibake = as_windows_1252("Huyện ủy Phong Điền".encode("utf-8"))
+    doc = read_doc(write(tmp_path, "a.txt", f"{SENTENCE}\nBan Dân vận {mojibake}\n"))
+    assert doc.text == f"{SENTENCE}\nBan Dân vận Huyện ủy Phong Điền\n"
 
 
 def test_scorer_prefers_vietnamese():
@@ -362,7 +369,8 @@ def test_html_in_a_legacy_encoding_is_converted(tmp_path):
 
 
 def test_html_with_no_article_text_fails(tmp_path):
-    failure = read_one(write(tmp_path, "page.html", "<html><body><script>x()</script></body></html>"))
+    page = "<html><body><script>x()</script></body></html>"
+    failure = read_one(write(tmp_path, "page.html", page))
     assert failure.reason == "no article text found in the HTML"
 
 
@@ -427,7 +435,8 @@ def test_jsonl_without_url_warns(tmp_path):
 
 
 def test_jsonl_bad_fetched_at_is_dropped_with_a_warning(tmp_path):
-    doc = read_doc(write(tmp_path, "f.jsonl", feed_line(url="u", text=SENTENCE, fetched_at="hôm qua")))
+    line = feed_line(url="u", text=SENTENCE, fetched_at="hôm qua")
+    doc = read_doc(write(tmp_path, "f.jsonl", line))
     assert doc.fetched_at is None
     assert "fetched_at" in doc.warnings[0]
 
@@ -435,7 +444,8 @@ def test_jsonl_bad_fetched_at_is_dropped_with_a_warning(tmp_path):
 def test_jsonl_text_is_repaired_and_composed(tmp_path):
     mojibake = SENTENCE.encode("utf-8").decode("latin-1")
     nfd = unicodedata.normalize("NFD", SENTENCE)
-    path = write(tmp_path, "f.jsonl", feed_line(url="u", text=mojibake) + "\n" + feed_line(url="v", text=nfd))
+    lines = [feed_line(url="u", text=mojibake), feed_line(url="v", text=nfd)]
+    path = write(tmp_path, "f.jsonl", "\n".join(lines))
     first, second = iter_documents([str(path)])
     assert first.text == SENTENCE and first.raw == mojibake
     assert second.text == SENTENCE and second.raw == nfd

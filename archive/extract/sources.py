@@ -376,7 +376,7 @@ def decode_bytes(data: bytes, *, markup: bool = False) -> tuple[str, list[str]]:
     return text, [f"converted from {name}"]
 
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _check_not_binary(text: str) -> None:
@@ -389,23 +389,33 @@ def _check_not_binary(text: str) -> None:
 
 # --- Repairing text that was mis-decoded once --------------------------------
 
-# Each byte as Windows-1252 shows it, the five it leaves undefined as Latin-1
-# (that is what a browser or Python with errors="replace"-free code does).
+# Each byte as Windows-1252 shows it; the five bytes it leaves undefined as the
+# Latin-1 control characters, which is what Windows-1252 readers that do not
+# drop them produce.
 _CP1252_CHARS = [
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)
 ]
 _CP1252_BYTES = {char: byte for byte, char in enumerate(_CP1252_CHARS)}
-# The C1 controls are what Latin-1 makes of 0x80-0x9F; accept them as well.
+# UTF-8 read as Latin-1 shows 0x80-0x9F as C1 controls; accept them as well.
 _CP1252_BYTES.update({chr(b): b for b in range(0x80, 0xA0)})
 
-_CONTINUATION = "".join(re.escape(_CP1252_CHARS[b]) + re.escape(chr(b)) for b in range(0x80, 0xC0))
-_LEAD2 = "".join(re.escape(_CP1252_CHARS[b]) for b in range(0xC2, 0xE0))
-_LEAD3 = "".join(re.escape(_CP1252_CHARS[b]) for b in range(0xE0, 0xF0))
+
+def _char_class(byte_values: range) -> str:
+    chars = {_CP1252_CHARS[b] for b in byte_values} | {chr(b) for b in byte_values}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+_CONTINUATION = _char_class(range(0x80, 0xC0))
 # A UTF-8 sequence read as Windows-1252 or Latin-1: "Ã¡" (á), "á»‡" (ệ), "â€œ" (“).
-_MOJIBAKE = re.compile(f"[{_LEAD2}][{_CONTINUATION}]|[{_LEAD3}][{_CONTINUATION}]{{2}}")
-# Looser: a lead byte and one continuation byte, what is left of a sequence that
-# lost a byte ("á»" + a replacement character).
-_MOJIBAKE_HINT = re.compile(f"[{_LEAD2}{_LEAD3}][{_CONTINUATION}]")
+_MOJIBAKE = re.compile(
+    f"{_char_class(range(0xC2, 0xE0))}{_CONTINUATION}"
+    f"|{_char_class(range(0xE0, 0xF0))}{_CONTINUATION}{{2}}"
+)
+# What shows that text is mojibake, even where a byte was lost: the pieces of
+# UTF-8 Vietnamese letters ("Ã" à á â ã è é ê ì í ò ó ô õ ù ú ý, "Ä" ă đ ĩ,
+# "Å" ũ, "Æ" ơ ư, "áº"/"á»" the other toned letters) and of UTF-8 punctuation
+# ("â€"). Kept narrow: "à" + no-break space or "à" + "…" is real Vietnamese.
+_MOJIBAKE_HINT = re.compile(f"[ÃÄÅÆ]{_CONTINUATION}|á[º»]|â€")
 
 
 def choose_repair(text: str) -> tuple[Callable[[str], str] | None, str | None]:
