@@ -525,3 +525,22 @@ def test_glob_matching_nothing_raises_naming_it(tree):
 def test_empty_directory_yields_nothing(tmp_path):
     (tmp_path / "inbox").mkdir()
     assert expand_paths([str(tmp_path / "inbox")]) == []
+
+
+def test_jsonl_html_with_mojibake_repairs_text_and_title(tmp_path):
+    page = as_windows_1252(PAGE.replace("{sentence}", SENTENCE).encode("utf-8"))
+    doc = read_doc(write(tmp_path, "f.jsonl", feed_line(url="u", html=page, text="ignored")))
+    assert doc.raw == page  # html wins over text, and is kept as it came
+    assert doc.title == "Ký kết chương trình phối hợp công tác dân vận"
+    assert SENTENCE in doc.text and "ignored" not in doc.text
+    assert doc.author == "Minh Khánh"
+    assert doc.warnings == ["repaired UTF-8 text that had been read as Windows-1252"]
+
+
+def test_html_of_vni_text_stored_as_windows_1252_letters_is_converted(tmp_path):
+    page = encode_vni(PAGE.replace("{sentence}", SENTENCE)).decode("cp1252")
+    doc = read_doc(write(tmp_path, "page.html", page))
+    assert doc.raw == page
+    assert doc.title == "Ký kết chương trình phối hợp công tác dân vận"
+    assert SENTENCE in doc.text
+    assert doc.warnings[0].startswith("converted from VNI")

@@ -186,7 +186,7 @@ def _text_document(source: str, raw: str, warnings: list[str], **fields) -> Docu
     fix, note = choose_repair(raw)
     if fix:
         warnings = [*warnings, note]
-    text = unicodedata.normalize("NFC", fix(raw) if fix else raw)
+    text = _nfc(fix(raw) if fix else raw)
     if not text.strip():
         raise _Unreadable("empty file (only whitespace)")
     return Document(source=source, text=text, raw=raw, warnings=warnings, **fields)
@@ -199,8 +199,13 @@ def _html_document(
     # the tests of decoding do not need it.
     import trafilatura
 
+    # Repaired before extraction: trafilatura turns the no-break spaces and
+    # drops the control characters that a repair of mojibake needs.
+    fix, note = choose_repair(raw, markup=True)
+    if fix:
+        warnings = [*warnings, note]
     page = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=False
+        fix(raw) if fix else raw, url=url, with_metadata=True, include_comments=False
     )
     main = (page.text or "") if page else ""
     if not main.strip():
@@ -214,26 +219,21 @@ def _html_document(
         main = rest.lstrip("\n")
     text = f"{title}\n\n{main}" if title else main
 
-    fix, note = choose_repair(text)
-    if fix:
-        warnings = [*warnings, note]
-        text, title, author = fix(text), _maybe(fix, title), _maybe(fix, author)
-    nfc = _maybe(lambda s: unicodedata.normalize("NFC", s), title)
     return Document(
         source=source,
-        text=unicodedata.normalize("NFC", text),
+        text=_nfc(text),
         raw=raw,
         url=url or page.url,
-        title=nfc,
+        title=_nfc(title) if title else None,
         published=page.date,
-        author=_maybe(lambda s: unicodedata.normalize("NFC", s), author),
+        author=_nfc(author) if author else None,
         warnings=warnings,
         **fields,
     )
 
 
-def _maybe(function: Callable[[str], str], value: str | None) -> str | None:
-    return function(value) if value is not None else None
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 # --- JSON Lines feeds ----------------------------------------------------------
@@ -418,13 +418,16 @@ _MOJIBAKE = re.compile(
 _MOJIBAKE_HINT = re.compile(f"[ÃÄÅÆ]{_CONTINUATION}|á[º»]|â€")
 
 
-def choose_repair(text: str) -> tuple[Callable[[str], str] | None, str | None]:
+def choose_repair(
+    text: str, *, markup: bool = False
+) -> tuple[Callable[[str], str] | None, str | None]:
     """Find how ``text`` was mis-decoded, if it was: (fix, warning) or (None, None).
 
     Two cases are repaired: UTF-8 read as Windows-1252/Latin-1 ("Viá»‡t Nam"),
     and a legacy font encoding read as Windows-1252 ("Vieät Nam", "B×nh") and
     saved as Unicode. Raises _Unreadable when the text shows UTF-8 mojibake that
-    cannot be undone (a byte of a sequence was lost).
+    cannot be undone (a byte of a sequence was lost). ``markup``: ``text`` is
+    HTML, whose tags are left out when judging.
     """
     if text.isascii():
         return None, None
@@ -438,7 +441,7 @@ def choose_repair(text: str) -> tuple[Callable[[str], str] | None, str | None]:
                 "repaired UTF-8 text that had been read as Windows-1252",
             )
 
-    legacy = _legacy_repair(text)
+    legacy = _legacy_repair(text, markup)
     if legacy != (None, None):
         return legacy
     if mojibake:
@@ -449,15 +452,17 @@ def choose_repair(text: str) -> tuple[Callable[[str], str] | None, str | None]:
     return None, None
 
 
-def _legacy_repair(text: str) -> tuple[Callable[[str], str] | None, str | None]:
+def _legacy_repair(
+    text: str, markup: bool
+) -> tuple[Callable[[str], str] | None, str | None]:
     if any(char not in _CP1252_BYTES and not char.isascii() for char in text):
         return None, None  # has letters no Windows-1252 reading could produce
     sample = text[:_SAMPLE_BYTES]
-    best, best_name = vietnamese_score(sample), None
+    best, best_name = vietnamese_score(sample, markup=markup), None
     for name, decode in LEGACY_DECODERS.items():
         if name == "Windows-1258":
             continue  # read as Windows-1252 it differs in a few letters only
-        score = vietnamese_score(decode(_to_cp1252_bytes(sample)))
+        score = vietnamese_score(decode(_to_cp1252_bytes(sample)), markup=markup)
         if score > best + _REPAIR_MARGIN:
             best, best_name = score, name
     if best_name is None or best < _LEGACY_MIN_SCORE:
