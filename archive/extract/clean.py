@@ -1,0 +1,233 @@
+"""Split a scraped page into its title, clean body, date line, byline and site.
+
+Scraped text keeps the page around the article: skip links, search boxes, trust
+badges, share buttons, visitor counters, "related news" lists (sometimes glued
+together without spaces), photo captions repeated twice. ``clean_page`` drops
+those lines and returns what the extractors should read. Expects text already
+passed through ``archive.text.normalize``.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from archive.extract.dates import is_date_line
+from archive.text import fold
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
+
+_COUNT = r"\s*:?\s*[\d.,]+"
+# Whole lines of page furniture, matched on the folded line ("Tìm kiếm" and
+# "Tim kiem" alike), without surrounding punctuation.
+_NOISE = re.compile(
+    r"(?:"
+    r"truy cap noi dung luon|bo qua(?: den)? noi dung(?: chinh)?|chuyen (?:den|toi) noi dung(?: chinh)?"
+    r"|skip to (?:main )?content|tim kiem(?: nang cao)?|nhap tu khoa.*|search"
+    r"|chung nhan tin nhiem mang.*|tin nhiem mang"
+    r"|xem phien ban (?:mobile|di dong|desktop|day du|may tinh)|phien ban (?:mobile|di dong)"
+    r"|gui cho ban be|gui email|gui bai|in bai(?: viet)?|in trang|ban in|print|chia se(?: bai viet)?.*"
+    r"|facebook|zalo|twitter|email|tweet|like|share|rss|top|menu|dong|close"
+    r"|phan hoi|gui phan hoi|thong tin nguoi gui phan hoi|y kien ban doc|(?:viet |gui )?binh luan(?: \(?\d+\)?)?"
+    r"|\d+ binh luan|ho (?:va )?ten.{0,20}|dia chi email.{0,20}|ma xac nhan|gui|xoa|huy|dong y|nhap lai"
+    r"|xem tin theo ngay|chon ngay|xem|xem them|xem tiep|doc tiep|tro ve|quay lai|(?:ve|len) dau trang"
+    r"|thong ke truy cap|(?:tong|so)(?: so)?(?: luot)? truy cap(?:{count})?|(?:luot )?truy cap{count}"
+    r"|hien tai(?:{count})?(?: khach| nguoi)?(?: dang truy cap| dang online)?"
+    r"|dang (?:truy cap|online|truc tuyen)(?:{count})?|(?:hom nay|hom qua|trong ngay|tuan nay|thang nay"
+    r"|nam nay|tat ca|online|luot xem|so nguoi online){count}|\d[\d.,]* luot xem"
+    r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)"
+    r"|(?:ban quyen|copyright|co quan chu quan|chiu trach nhiem|tong bien tap|giay phep|dia chi|dien thoai"
+    r"|tu khoa|tags?)\b.*|© ?.*|\(?gmt ?\+ ?7\)?|anh minh hoa|anh ?:.{0,60}|\(anh ?:.{0,60}\)"
+    r")".replace("{count}", _COUNT)
+)
+# A heading that announces a list of other articles: what follows is not the article.
+_RELATED = re.compile(
+    r"(?:cac )?tin (?:khac|lien quan|cung chuyen muc|moi(?: nhat)?|noi bat|da dua(?: ngay)?|doc nhieu(?: nhat)?|bai khac)"
+    r"|bai (?:viet )?(?:lien quan|khac)|xem nhieu(?: nhat)?|doc nhieu(?: nhat)?|(?:cac )?tin da dua(?: ngay)?"
+    r"|xem them|co the ban quan tam|tin tuc khac"
+)
+_FURNITURE_PUNCTUATION = " \t:|•·*»›>-–—.()[]"
+_BREADCRUMB = re.compile(r"[>»›|]")
+# Lone photo captions that say nothing: "Quang cảnh Hội nghị", "Các đại biểu dự hội nghị".
+_EMPTY_CAPTION = re.compile(r"^(?:quang canh|toan canh|canh|cac dai bieu|dai bieu|hinh anh|video|clip)\b")
+# "…tử vongVĩnh Phúc: Giả làm…": a lower-case letter glued to a capital one.
+_GLUE = re.compile(f"[{_LOWER}][{_UPPER}][{_LOWER}]")
+_HEADLINE_PREFIX = re.compile(r"^[^.:;]{2,40}:\s")
+
+_DOMAIN = r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info|gov|edu)(?:\.vn)?"
+_DOMAIN_LINE = re.compile(
+    rf"^[(\[]?\s*(?:(?:nguồn|theo)\s*:?\s*)?(?P<domain>{_DOMAIN})\s*[)\]]?\.?$", re.IGNORECASE
+)
+_SOURCE_LINE = re.compile(r"^[(\[]?\s*(?:nguồn|theo)\s*:?\s*(?P<source>.{2,80}?)\s*[)\]]?\.?$", re.IGNORECASE)
+_DOMAIN_IN_LINE = re.compile(rf"(?<![\w@.]){_DOMAIN}(?![\w.])", re.IGNORECASE)
+
+_SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
+_NAME = rf"{_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}}"
+_BYLINE = re.compile(
+    rf"^(?i:(?:tin|bài|ảnh|video|clip|thực hiện|tác giả|phóng viên)"
+    rf"(?:\s*(?:,|và|/|-|–|&|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*)?"
+    rf"(?P<names>(?i:(?:nhóm\s+)?(?:PV|CTV|BTV))(?:\s+{_NAME})?|{_NAME}(?:\s*(?:-|–|,|&|\bvà\b)\s*{_NAME})*)"
+    rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\))?"
+    rf"(?:\s*[-–|]\s*(?i:(?P<domain>{_DOMAIN})))?\s*\.?$"
+)
+_ABBREVIATED_BYLINES = frozenset({"PV", "CTV", "BTV"})
+# Capitalised words that are not parts of a person's name (compared lower-case,
+# with diacritics: folding would turn the name "Tín" into "tin").
+_NOT_NAME = frozenset(
+    "hội nghị ủy ubnd hđnd mttq tỉnh huyện xã phường xem tin trang chủ đảng nhà nước khác nhất "
+    "truy cập mobile ban phiên bản quang cảnh liên bài viết ngày tháng chỉ thị quyết định chương "
+    "trình ký kết dân sự kiện tổng thống kê hiện tại khách đoàn niên phụ nữ tịch bí thư theo nguồn báo".split()
+)
+
+
+@dataclass
+class Page:
+    title: str
+    body: str
+    date_line: str | None
+    author: str | None
+    source_domain: str | None
+
+
+def clean_page(text: str, *, url: str | None = None, title_hint: str | None = None) -> Page:
+    lines = _content_lines(text)
+    date_line = next((line for line in lines if is_date_line(line)), None)
+    lines = [line for line in lines if line != date_line]
+
+    if title_hint and title_hint.strip():
+        title = _strip_site_name(re.sub(r"\s+", " ", title_hint).strip())
+        start = next((i + 1 for i, line in enumerate(lines) if _same(line, title)), 0)
+    else:
+        start = next((i for i, line in enumerate(lines) if _is_headline(line)), 0 if lines else None)
+        title = _strip_site_name(lines[start]) if start is not None else ""
+        start = (start or 0) + 1
+    body_lines = [line for line in lines[start:] if not _same(line, title)]
+
+    author, text_domain, body_lines = _take_byline(body_lines)
+    return Page(
+        title=title,
+        body="\n".join(body_lines),
+        date_line=date_line,
+        author=author,
+        source_domain=domain_from_url(url) or text_domain,
+    )
+
+
+def domain_from_url(url: str | None) -> str | None:
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    host = urlsplit(url if "://" in url else f"http://{url}").hostname
+    return host.lower().removeprefix("www.") if host and "." in host else None
+
+
+def is_noise(line: str) -> bool:
+    folded = fold(line).strip(_FURNITURE_PUNCTUATION)
+    if not folded or _NOISE.fullmatch(folded) or _RELATED.fullmatch(folded):
+        return True
+    # Breadcrumbs and menus: "Trang chủ > Tin tức > Dân vận", "Chính trị | Xã hội | …".
+    return len(line) < 150 and len(_BREADCRUMB.findall(line)) >= 2
+
+
+def is_glued_headlines(line: str) -> bool:
+    glued = len(_GLUE.findall(line))
+    return glued >= 2 or (glued == 1 and _HEADLINE_PREFIX.match(line) is not None)
+
+
+def _content_lines(text: str) -> list[str]:
+    """Non-empty lines without page furniture, related lists and repeated captions."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    in_related_list = False
+    for raw in text.splitlines():
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            continue
+        if is_noise(line):
+            in_related_list = in_related_list or bool(_RELATED.fullmatch(fold(line).strip(_FURNITURE_PUNCTUATION)))
+            continue
+        if in_related_list and _looks_like_headline_link(line):
+            continue
+        in_related_list = False
+        if is_glued_headlines(line) or _is_empty_caption(line):
+            continue
+        key = fold(line)
+        if key in seen:  # a photo caption printed twice, a title repeated
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _looks_like_headline_link(line: str) -> bool:
+    return len(line) <= 200 and not line.rstrip().endswith((".", "…", "...")) or is_date_line(line)
+
+
+def _is_empty_caption(line: str) -> bool:
+    return (
+        len(line.split()) <= 10
+        and not line.endswith((".", ":"))
+        and _EMPTY_CAPTION.match(fold(line)) is not None
+    )
+
+
+def _is_headline(line: str) -> bool:
+    return (
+        len(line.split()) >= 5
+        and not _BYLINE.match(line)
+        and not _DOMAIN_LINE.match(line)
+        and not line.endswith(":")
+    )
+
+
+def _strip_site_name(title: str) -> str:
+    """'… giai đoạn 2022-2026 - Báo Vĩnh Phúc' → '… giai đoạn 2022-2026'."""
+    return re.sub(
+        r"\s+[|–—-]\s+(?:báo|cổng thông tin|trang thông tin|tạp chí|đài phát thanh)\b[^|–—-]{0,60}$",
+        "",
+        title,
+        flags=re.IGNORECASE,
+    ).strip()
+
+
+def _same(line: str, title: str) -> bool:
+    return fold(line).strip(" .") == fold(title).strip(" .")
+
+
+def _take_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """Author and site named at the end of the article, and the lines before them."""
+    author = domain = None
+    lines = list(lines)
+    for _ in range(3):  # "Xuân Huy - Thành Chung" / "thainguyen.gov.vn", in either order
+        if not lines:
+            break
+        last = lines[-1]
+        if match := _DOMAIN_LINE.match(last):
+            domain = domain or match["domain"].lower().removeprefix("www.")
+        elif author is None and (name := _byline_name(last)):
+            author = name
+            found = _BYLINE.match(last)["domain"]
+            domain = domain or (found.lower().removeprefix("www.") if found else None)
+        elif _SOURCE_LINE.match(last) and len(last.split()) <= 12:
+            found = _DOMAIN_IN_LINE.search(last)
+            domain = domain or (found[0].lower().removeprefix("www.") if found else None)
+        else:
+            break
+        lines.pop()
+    return author, domain, lines
+
+
+def _byline_name(line: str) -> str | None:
+    """'Tin, ảnh: TUYẾT NGA' → 'Tuyết Nga'; None when the line is not a byline."""
+    if len(line) > 120:
+        return None
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    names = match["names"]
+    words = [word for word in re.findall(r"[^\s,&–-]+", names) if word != "và"]
+    if any(word.lower() in _NOT_NAME for word in words):
+        return None
+    if names.isupper():  # "TUYẾT NGA" is written "Tuyết Nga"
+        names = " ".join(word if word in _ABBREVIATED_BYLINES else word.capitalize() for word in names.split())
+    return " ".join(names.split())

@@ -1,0 +1,254 @@
+"""The article's date: publication date, the reported event's date, and how sure.
+
+Day first, always. Two sources of dates:
+- the page's date line: a short line that is mostly a full date ("Ngày cập nhật
+  11/09/2021", "Thứ Tư, 8/5/2024", "Cập nhật, 19:17, Thứ Năm, 25/06/2020 (GMT+7)");
+- the event date near the start of the body: "Sáng 26/5", "chiều nay (5/4)",
+  "Sáng ngày 10/9", "Ngày 25/6/2020, …". Often without a year, which is then
+  inferred: from the date line, else the caller's hint, else a weekday written
+  next to it, else the programme being signed (its first year).
+
+Dates that belong to cited documents ("Chỉ thị số 33/CT-TTg, ngày 26/11/2021",
+"ngày 21/7/2021 của Ban …") are never the article's date. Impossible dates
+(31/2) are ignored.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from archive.text import fold
+
+FIRST_YEAR = 1945
+
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE)
+# Monday is 0, as in date.weekday().
+_WEEKDAY_NUMBERS = {
+    "thu hai": 0, "thu 2": 0, "thu ba": 1, "thu 3": 1, "thu tu": 2, "thu 4": 2,
+    "thu nam": 3, "thu 5": 3, "thu sau": 4, "thu 6": 4, "thu bay": 5, "thu 7": 5,
+    "chu nhat": 6, "cn": 6,
+}
+
+# A full date: "11/09/2021", "8-5-2024", "25.06.2020", "ngày 12 tháng 3 năm 2023".
+_FULL = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?![\d/])"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>\d{4})",
+    re.IGNORECASE,
+)
+# What else a date line may hold, folded: times, weekdays, "cập nhật", "(GMT+7)".
+_DATE_LINE_WORDS = re.compile(
+    r"gmt\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|\b(?:ngay|thang|nam|cap nhat|cap nhap|"
+    r"dang|luc|gio|thoi gian|xuat ban|update[d]?|posted|thu|hai|ba|tu|sau|bay|chu nhat|cn|am|pm|"
+    r"sang|chieu|toi)\b|[\d\s,.:;|/()+\-–—]"
+)
+
+# Day and month, with an optional year: "26/5", "10/9/2021", "12 tháng 3 năm 2023".
+_DAY_MONTH = (
+    r"(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d))"
+)
+# The event date: what the first sentences of a news report open with.
+_TIME_OF_DAY = re.compile(
+    rf"\b(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|qua|hôm nay|hôm qua|mai))?\s*,?\s*\(?\s*"
+    rf"(?:(?P<wd>{_WEEKDAY})\s*,?\s*\(?\s*)?(?:ngày\s+)?{_DAY_MONTH}\s*\)?",
+    re.IGNORECASE,
+)
+_TODAY_PAREN = re.compile(
+    rf"\b(?:hôm nay|hôm qua|vừa qua|mới đây|nay|qua)\s*,?\s*\(\s*(?:(?P<wd>{_WEEKDAY})\s*,?\s*)?"
+    rf"(?:ngày\s+)?{_DAY_MONTH}\s*\)",
+    re.IGNORECASE,
+)
+_ON_DAY = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s*)?(?:vào\s+)?ngày\s+{_DAY_MONTH}",
+    re.IGNORECASE,
+)
+# A date with these before it is a limit or a reference, not the event.
+_NOT_EVENT_BEFORE = re.compile(
+    r"\b(?:từ|đến|tới|trước|sau|kể từ|tính đến|hạn|hết|số|đầu|cuối)\s*$", re.IGNORECASE
+)
+_NOT_EVENT_AFTER = re.compile(r"\s*,?\s*(?:của|về việc|ban hành)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
+_EVENT_WINDOW = 1500  # the event date is told in the first paragraphs
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: int
+    month: int
+    year: int | None
+    evidence: str
+    weekday: int | None = None  # 0 = Monday, when written next to the date
+    begin: int = 0
+
+
+@dataclass
+class ArticleDates:
+    published_on: date | None
+    precision: str  # "stated", "year_inferred", "unknown"
+    evidence: str | None
+    event_on: date | None  # the reported event (a signing), year possibly inferred
+    warnings: list[str] = field(default_factory=list)
+
+
+def weekday_number(text: str) -> int | None:
+    return _WEEKDAY_NUMBERS.get(re.sub(r"\s+", " ", fold(text).strip()))
+
+
+def valid(year: int, month: int, day: int) -> date | None:
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return value if FIRST_YEAR <= year <= date.today().year + 1 else None
+
+
+def parse_full_date(text: str) -> FoundDate | None:
+    """The first valid full date in the text, with the weekday written before it."""
+    for match in _FULL.finditer(text):
+        day = int(match["d"] or match["d2"])
+        month = int(match["m"] or match["m2"])
+        year = int(match["y"] or match["y2"])
+        if valid(year, month, day):
+            weekdays = _WEEKDAY_RE.findall(text[: match.start()])
+            weekday = weekday_number(weekdays[-1]) if weekdays else None
+            return FoundDate(day, month, year, text.strip(), weekday, match.start())
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is a full date and little else ("Thứ Tư, 8/5/2024")."""
+    if len(line) > 120 or not parse_full_date(line):
+        return False
+    return len(_DATE_LINE_WORDS.sub("", fold(line))) <= 3
+
+
+def parse_date_hint(hint: str | None) -> date | None:
+    """A date given by the caller: ISO "2021-09-11[T…]" or day-first "11/09/2021"."""
+    if not hint:
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", hint)
+    if match:
+        return valid(int(match[1]), int(match[2]), int(match[3]))
+    found = parse_full_date(hint)
+    return valid(found.year, found.month, found.day) if found else None
+
+
+def find_event_date(body: str, *, excluded: list[tuple[int, int]] = ()) -> FoundDate | None:
+    """The reported event's date near the start of the body, or None.
+
+    A date after a time of day ("Sáng 26/5"), in brackets after "nay"/"qua"
+    ("chiều nay (5/4)") or opening a sentence ("Ngày 25/6/2020, …") wins over a
+    "ngày 10/9" further inside a sentence. ``excluded`` are offsets of cited
+    documents, whose dates are not the article's.
+    """
+    window = body[:_EVENT_WINDOW]
+    strong, weak = [], []
+    for pattern in (_TIME_OF_DAY, _TODAY_PAREN, _ON_DAY):
+        for match in pattern.finditer(window):
+            found = _found(match, window, excluded)
+            if found is None:
+                continue
+            opens_sentence = _SENTENCE_START.search(window[: match.start()]) is not None
+            if pattern is not _ON_DAY or opens_sentence:
+                strong.append(found)
+            else:
+                weak.append(found)
+    for candidates in (strong, weak):
+        if candidates:
+            return min(candidates, key=lambda found: found.begin)
+    return None
+
+
+def article_dates(
+    date_line: str | None,
+    body: str,
+    *,
+    programme_year: int | None = None,
+    hint: str | None = None,
+    excluded: list[tuple[int, int]] = (),
+) -> ArticleDates:
+    """Publication date (else the event's), its precision and evidence.
+
+    ``programme_year`` is the first year of a programme signed in the article;
+    it dates an event written without a year when nothing better does.
+    """
+    warnings: list[str] = []
+    line_date = parse_full_date(date_line) if date_line else None
+    published = valid(line_date.year, line_date.month, line_date.day) if line_date else None
+    if published and line_date.weekday is not None and line_date.weekday != published.weekday():
+        warnings.append(f"weekday does not match date: {date_line.strip()!r}")
+    hinted = parse_date_hint(hint)
+
+    event = find_event_date(body, excluded=excluded)
+    event_on, inferred = None, False
+    if event:
+        event_on, inferred = _date_event(event, published or hinted, programme_year)
+        if event_on is None:
+            warnings.append(f"date without a year that nothing dates: {event.evidence!r}")
+        elif event.weekday is not None and event.weekday != event_on.weekday():
+            warnings.append(f"weekday does not match date: {event.evidence!r}")
+
+    if published:
+        return ArticleDates(published, "stated", date_line.strip(), event_on, warnings)
+    if hinted:
+        return ArticleDates(hinted, "stated", hint.strip(), event_on, warnings)
+    if event_on:
+        precision = "year_inferred" if inferred else "stated"
+        return ArticleDates(event_on, precision, event.evidence, event_on, warnings)
+    return ArticleDates(None, "unknown", None, None, warnings)
+
+
+def _found(match: re.Match, text: str, excluded) -> FoundDate | None:
+    if any(begin <= match.start() < stop or begin < match.end() <= stop for begin, stop in excluded):
+        return None
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(text, match.end()):
+        return None
+    day = int(match["d"] or match["d2"])
+    month = int(match["m"] or match["m2"])
+    year_text = match["y"] or match["y2"]
+    year = int(year_text) if year_text else None
+    # 29/2 is a date in some years: check day and month against a leap year.
+    if not valid(year or 2024, month, day):
+        return None
+    weekday = weekday_number(match["wd"]) if match["wd"] else None
+    evidence = match[0].strip()
+    if evidence.count("(") > evidence.count(")"):
+        evidence = evidence.replace("(", "", 1).strip()  # "Sáng thứ Năm (26/5" keeps no half bracket
+    return FoundDate(day, month, year, evidence, weekday, match.start())
+
+
+def _date_event(event: FoundDate, reference: date | None, programme_year: int | None) -> tuple[date | None, bool]:
+    """The event's date and whether its year was inferred."""
+    if event.year:
+        return valid(event.year, event.month, event.day), False
+    if reference:
+        # Reports follow their event; a date more than a week after the page's
+        # date belongs to the year before ("30/12" on a page of 2/1).
+        candidate = valid(reference.year, event.month, event.day)
+        if candidate and candidate > reference + timedelta(days=7):
+            candidate = valid(reference.year - 1, event.month, event.day)
+        return candidate, True
+    if event.weekday is not None:
+        return _year_from_weekday(event, programme_year), True
+    if programme_year:
+        return valid(programme_year, event.month, event.day), True
+    return None, True
+
+
+def _year_from_weekday(event: FoundDate, programme_year: int | None) -> date | None:
+    today = date.today()
+    around = programme_year or today.year
+    candidates = [
+        candidate
+        for year in range(around - 12, around + 2)
+        if (candidate := valid(year, event.month, event.day))
+        and candidate.weekday() == event.weekday
+        and candidate <= today
+    ]
+    if not candidates:
+        return None
+    if programme_year:
+        return min(candidates, key=lambda c: (abs(c.year - programme_year), -c.year))
+    return max(candidates)
