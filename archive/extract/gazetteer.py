@@ -1,0 +1,179 @@
+"""The gazetteer of administrative units, indexed for name look-ups.
+
+Reads ``fixtures/localities.json`` (format: docs/gazetteer.md). Loading builds
+dictionaries keyed by a lower-cased name and by its folded form, so finding the
+units a name can refer to is one dictionary look-up. ``load_gazetteer()`` is
+cached: the file is read once per process.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+import json
+from pathlib import Path
+
+from archive.text import fold, normalize
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "localities.json"
+
+LEVELS = ("province", "district", "commune")
+CENTRAL_CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    era: str
+    level: str
+    code: str
+    name: str
+    unit_type: str
+    display: str
+    parent: str | None
+    province: str
+    successor: str | None
+    aliases: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.era, self.level, self.code)
+
+    def types(self) -> frozenset[str]:
+        """Every unit type the unit carried (a huyện that became a thị xã has both)."""
+        return frozenset([self.unit_type, *(t for _, t in self.aliases)])
+
+
+def name_key(name: str) -> str:
+    """The exact look-up key of a name: normalised, lower case, single spaces."""
+    return " ".join(normalize(name).lower().replace("’", "'").split())
+
+
+def fold_key(name: str) -> str:
+    """The accent-free look-up key: "Đắk Lắk", "Đăk Lăk", "Dak Lak" agree."""
+    return " ".join(fold(name).replace("’", "'").replace("-", " ").split())
+
+
+@dataclass
+class Gazetteer:
+    units: dict[tuple[str, str, str], Unit] = field(default_factory=dict)
+    _by_name: dict[str, list[Unit]] = field(default_factory=dict)
+    _by_fold: dict[str, list[Unit]] = field(default_factory=dict)
+    _alias_by_name: dict[str, list[Unit]] = field(default_factory=dict)
+    _provinces: dict[str, dict[str, Unit]] = field(default_factory=dict)
+    _children: dict[tuple[str, str, str], list[Unit]] = field(default_factory=dict)
+    max_words: int = 1
+
+    @classmethod
+    def from_units(cls, rows: list[dict]) -> "Gazetteer":
+        gaz = cls()
+        for row in rows:
+            unit = Unit(
+                era=row["era"],
+                level=row["level"],
+                code=str(row["code"]),
+                name=normalize(row["name"]),
+                unit_type=row["unit_type"],
+                display=normalize(row.get("display") or row["name"]),
+                parent=row.get("parent"),
+                province=str(row.get("province") or row["code"]),
+                successor=row.get("successor"),
+                aliases=tuple(
+                    (normalize(a["name"]), a.get("unit_type") or row["unit_type"])
+                    for a in row.get("aliases") or ()
+                ),
+            )
+            gaz.add(unit)
+        return gaz
+
+    def add(self, unit: Unit) -> None:
+        self.units[unit.key] = unit
+        if unit.level == "province":
+            self._provinces.setdefault(unit.era, {})[unit.code] = unit
+        else:
+            parent_level = "district" if unit.level == "commune" and unit.era == "pre2025" else "province"
+            self._children.setdefault((unit.era, parent_level, unit.parent or ""), []).append(unit)
+        names = {unit.name}
+        self._index(unit.name, unit, primary=True)
+        for alias, _ in unit.aliases:
+            if alias not in names:
+                names.add(alias)
+                self._index(alias, unit, primary=False)
+
+    def _index(self, name: str, unit: Unit, *, primary: bool) -> None:
+        key = name_key(name)
+        target = self._by_name if primary else self._alias_by_name
+        target.setdefault(key, []).append(unit)
+        self._by_fold.setdefault(fold_key(name), []).append(unit)
+        self.max_words = max(self.max_words, len(key.split()))
+
+    # -- look-ups -----------------------------------------------------------
+
+    def lookup(self, name: str, *, era: str | None = None, levels=None) -> list[Unit]:
+        """Units named ``name`` (exact spelling first; aliases; then accent-free).
+
+        Returns the best tier that has any match: the official names, else the
+        aliases (older names, spelling variants), else accent-folded matches.
+        """
+        key = name_key(name)
+        for tier in (self._by_name.get(key), self._alias_by_name.get(key), self._by_fold.get(fold_key(name))):
+            if not tier:
+                continue
+            found = [
+                u for u in tier if (era is None or u.era == era) and (levels is None or u.level in levels)
+            ]
+            if found:
+                return list(dict.fromkeys(found))
+        return []
+
+    def has_name(self, name: str) -> bool:
+        key = name_key(name)
+        return key in self._by_name or key in self._alias_by_name
+
+    def province(self, code: str | None, era: str = "pre2025") -> Unit | None:
+        if code is None:
+            return None
+        return self._provinces.get(era, {}).get(code)
+
+    def provinces(self, era: str = "pre2025") -> list[Unit]:
+        return list(self._provinces.get(era, {}).values())
+
+    def parent_of(self, unit: Unit) -> Unit | None:
+        if unit.parent is None:
+            return None
+        if unit.level == "commune" and unit.era == "pre2025":
+            return self.units.get((unit.era, "district", unit.parent))
+        return self.units.get((unit.era, "province", unit.parent))
+
+    def district_of(self, unit: Unit) -> Unit | None:
+        if unit.level == "district":
+            return unit
+        if unit.level == "commune" and unit.era == "pre2025":
+            return self.parent_of(unit)
+        return None
+
+    def children(self, unit: Unit) -> list[Unit]:
+        return self._children.get(unit.key, [])
+
+    def successor_province(self, unit: Unit) -> Unit | None:
+        """The post-2025 province that took the unit's territory (itself after 2025)."""
+        if unit.era == "post2025":
+            return self.province(unit.province, "post2025")
+        return self.province(unit.successor, "post2025")
+
+
+def load_gazetteer_file(path: str | Path) -> Gazetteer:
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return Gazetteer.from_units(data["units"])
+
+
+@cache
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: fixtures/localities.json), read once.
+
+    A missing default file gives an empty gazetteer, so extraction still runs
+    (finding no places) on a checkout without reference data.
+    """
+    if path is None:
+        if not DEFAULT_PATH.exists():
+            return Gazetteer()
+        path = DEFAULT_PATH
+    return load_gazetteer_file(path)

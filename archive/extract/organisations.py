@@ -1,0 +1,293 @@
+"""Find the bodies named in an article, with their names written out in full.
+
+An organisation is a head ("UBND", "Ban Dân vận", "Công an", "Đồn Biên phòng")
+followed by its scope: a party committee ("Huyện ủy"), a unit type with or
+without a place ("huyện", "tỉnh Kon Tum"), "Trung ương", or a place name. A
+scope without a place gets the article's unit of that level: "UBND huyện" in an
+article about Vĩnh Tường is "Ủy ban nhân dân huyện Vĩnh Tường".
+"""
+
+import re
+
+from archive.abbreviations import expand
+from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, load_gazetteer
+from archive.extract.places import CAP_RUN, _prefix_matches, article_sentences, primary_locality
+from archive.text import fold
+
+# (pattern of the head as written, canonical head, kind, scope rule)
+# scope rule: "unit" takes a committee/unit/place scope, "place" takes a place
+# name directly, "none" takes no scope, "front" may take "Việt Nam" first.
+_DEPARTMENT_FIELDS = (
+    r"(?:Nội vụ|Tư pháp|Y tế|Tài chính|Xây dựng|Công Thương|Ngoại vụ|Dân tộc|Thanh tra|Kinh tế(?: - Hạ tầng)?"
+    r"|Giáo dục và Đào tạo|Giáo dục - Đào tạo|Kế hoạch và Đầu tư|Tài chính - Kế hoạch|Tài nguyên và Môi trường"
+    r"|Lao động - Thương binh và Xã hội|Lao động, Thương binh và Xã hội|LĐTB&XH|LĐ-TB&XH"
+    r"|Văn hóa, Thể thao và Du lịch|Văn hóa - Thể thao và Du lịch|Văn hóa và Thông tin|Văn hóa - Thông tin"
+    r"|Văn hóa, Thông tin|VH-TT|VHTT|Thông tin và Truyền thông|Khoa học và Công nghệ|Giao thông vận tải"
+    r"|Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|NN&PTNT|TN&MT|GD&ĐT|Quản lý đô thị"
+    r"|Kinh tế và Hạ tầng|Công an|Quốc phòng|Ngoại giao)"
+)
+_HEADS: tuple[tuple[str, str, str, str], ...] = (
+    (r"Ban [Dd]ân vận", "Ban Dân vận", "mass_mobilisation_commission", "unit"),
+    (r"Ban [Cc]án sự [Đđ]ảng|BCS [Đđ]ảng|BCSĐ", "Ban cán sự đảng", "party_committee", "body"),
+    (r"Ban Thường vụ|BTV", "Ban Thường vụ", "party_committee", "committee"),
+    (r"Ban Chấp hành|BCH", "Ban Chấp hành", "party_committee", "committee"),
+    (r"Thường trực", "Thường trực", "party_committee", "committee"),
+    (r"Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|UBKT", None, "party_committee", "committee"),
+    (r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy", None, "party_committee", "place"),
+    (r"Đảng ủy", "Đảng ủy", "party_committee", "unit"),
+    (r"Đảng bộ", "Đảng bộ", "party_committee", "unit"),
+    (r"UBND|Ủy ban nhân dân|UB nhân dân", "Ủy ban nhân dân", "people_committee", "unit"),
+    (r"HĐND|Hội đồng nhân dân", "Hội đồng nhân dân", "people_council", "unit"),
+    (r"UBMTTQVN|UBMTTQ|Ủy ban MTTQ|Ủy ban Mặt trận Tổ quốc|Ủy ban Mặt trận", "Ủy ban Mặt trận Tổ quốc",
+     "fatherland_front", "front"),
+    (r"MTTQ|Mặt trận Tổ quốc", "Mặt trận Tổ quốc", "fatherland_front", "front"),
+    (r"Bộ Chỉ huy Bộ đội Biên phòng|Bộ Chỉ huy BĐBP|BCH BĐBP|Bộ đội Biên phòng|BĐBP",
+     None, "border_guard", "unit"),
+    (r"Đồn Biên phòng|Đồn biên phòng|Đồn BP", "Đồn Biên phòng", "border_guard", "post"),
+    (r"Bộ Chỉ huy Quân sự|Bộ CHQS|Ban Chỉ huy Quân sự|Ban CHQS|BCHQS|Ban chỉ huy quân sự",
+     None, "military", "unit"),
+    (r"Công an|CA", "Công an", "police", "unit"),
+    (r"Tòa án nhân dân|TAND", "Tòa án nhân dân", "court", "unit"),
+    (r"Viện [Kk]iểm sát nhân dân|VKSND", "Viện Kiểm sát nhân dân", "procuracy", "unit"),
+    (rf"Sở {_DEPARTMENT_FIELDS}", None, "department", "unit"),
+    (rf"Phòng {_DEPARTMENT_FIELDS}", None, "department", "unit"),
+    (rf"Bộ {_DEPARTMENT_FIELDS}", None, "department", "none"),
+    (r"Hội Nông dân", "Hội Nông dân", "mass_organisation", "front"),
+    (r"Hội Liên hiệp Phụ nữ|Hội LHPN", "Hội Liên hiệp Phụ nữ", "mass_organisation", "front"),
+    (r"Hội Cựu chiến binh|Hội Cựu Chiến binh|Hội CCB", "Hội Cựu chiến binh", "mass_organisation", "front"),
+    (r"Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh|Đoàn Thanh niên", None,
+     "mass_organisation", "unit"),
+    (r"Tỉnh đoàn|Huyện đoàn|Thành đoàn|Quận đoàn|Thị đoàn", None, "mass_organisation", "place"),
+    (r"Liên đoàn Lao động|LĐLĐ", "Liên đoàn Lao động", "mass_organisation", "unit"),
+    (r"Hội Chữ thập đỏ|Hội Người cao tuổi|Hội Khuyến học|Hội Cựu thanh niên xung phong", None,
+     "mass_organisation", "unit"),
+    (r"Thủ tướng Chính phủ|Thủ tướng", "Thủ tướng Chính phủ", "government", "none"),
+    (r"Chính phủ", "Chính phủ", "government", "none"),
+    (r"Bộ Chính trị", "Bộ Chính trị", "government", "none"),
+    (r"Ban Bí thư", "Ban Bí thư", "government", "none"),
+    (r"Ban Chỉ đạo|BCĐ", "Ban Chỉ đạo", "other", "committee"),
+    (r"Trung tâm (?:VHTT-TT|Văn hóa Thông tin - Thể thao|Văn hóa - Thông tin và Thể thao|Chính trị"
+     r"|Văn hóa - Thể thao|Văn hóa, Thông tin và Thể thao|Truyền thông và Văn hóa)", None, "other", "unit"),
+)
+
+_HEAD_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
+)
+_COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn))?"
+_UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường"
+_SCOPE_COMMITTEE_RE = re.compile(rf"\s+(?P<committee>{_COMMITTEE})(?![\w])")
+_SCOPE_UNIT_RE = re.compile(rf"\s+(?P<unit>{_UNIT})(?![\w])")
+_SCOPE_CENTRAL_RE = re.compile(r"\s+(?P<central>Trung ương|TW|TƯ)(?:\s+(?P<dang>Đảng))?(?![\w])")
+_SCOPE_VN_RE = re.compile(r"\s+(?P<vn>Việt Nam|VN)(?![\w])")
+_SCOPE_BODY_RE = re.compile(r"\s+(?P<body>UBND|Ủy ban nhân dân)(?![\w])")
+_PLACE_RE = re.compile(rf"\s+(?P<place>{CAP_RUN}|\d{{1,2}}(?![\d/]))")
+_PLURAL_RE = re.compile(r"\s+(?:các|những)\s")
+
+_UNIT_LEVEL = {
+    "tỉnh": "province", "thành phố": "city", "tp": "city", "huyện": "district", "quận": "district",
+    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}
+_COMMITTEE_UNIT = {
+    "tỉnh ủy": "tỉnh", "tu": "tỉnh", "huyện ủy": "huyện", "hu": "huyện", "thành ủy": "thành phố",
+    "quận ủy": "quận", "thị ủy": "thị xã", "đảng ủy xã": "xã", "đảng ủy phường": "phường",
+    "đảng ủy thị trấn": "thị trấn", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
+    "quận đoàn": "quận", "thị đoàn": "thị xã",
+}
+_COMMITTEE_CANONICAL = {"tu": "Tỉnh ủy", "hu": "Huyện ủy"}
+_LEVELS_FOR_UNIT = {
+    "province": {"province"}, "city": {"province", "district"}, "district": {"district"},
+    "commune": {"commune"},
+}
+
+
+class _Context:
+    """The article's units by level, for scopes written without a place."""
+
+    def __init__(self, localities: list[dict], gaz: Gazetteer):
+        self.gaz = gaz
+        resolved = [loc for loc in localities if not loc.get("ambiguous")]
+        primary = primary_locality(localities)
+        self.commune = primary if primary and primary["level"] == "commune" else None
+        self.district = None
+        self.province = None
+        if primary and primary["level"] == "district":
+            self.district = primary
+        elif self.commune is not None:
+            unit = gaz.units.get((self.commune["era"], "commune", self.commune["code"]))
+            parent = gaz.district_of(unit) if unit else None
+            if parent is not None:
+                self.district = {"name": parent.name, "unit_type": parent.unit_type, "level": "district"}
+        if self.district is None:
+            districts = [loc for loc in resolved if loc["level"] == "district"]
+            self.district = districts[0] if districts else None
+        provinces = [loc for loc in resolved if loc["level"] == "province"]
+        if primary is not None and primary.get("province"):
+            self.province = {"name": primary["province"], "level": "province"}
+            match = [p for p in provinces if p["name"] == primary["province"]]
+            if match:
+                self.province = match[0]
+        elif provinces:
+            self.province = provinces[0]
+
+    def place_for(self, unit_word: str) -> str | None:
+        level = _UNIT_LEVEL.get(unit_word.lower().rstrip("."))
+        if level == "province":
+            return self.province["name"] if self.province else None
+        if level == "district" or level == "city":
+            if self.district and _type_fits(unit_word, self.district):
+                return self.district["name"]
+            if level == "city" and self.province and self.province["name"] in CENTRAL_CITIES:
+                return self.province["name"]
+            return None
+        if level == "commune":
+            if self.commune and _type_fits(unit_word, self.commune):
+                return self.commune["name"]
+        return None
+
+
+def _type_fits(unit_word: str, locality: dict) -> bool:
+    word = unit_word.lower().rstrip(".")
+    word = "thành phố" if word == "tp" else word
+    return locality.get("unit_type") == word
+
+
+def _unit_word(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return "thành phố" if word == "tp" else word
+
+
+def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, int, dict]]:
+    """Organisations in ``sentence``: (start, end, {"name", "kind", "as_written"})."""
+    found = []
+    pos = start
+    while True:
+        match = _HEAD_RE.search(sentence, pos)
+        if not match:
+            break
+        index = int(match.lastgroup[1:])
+        _, canonical, kind, rule = _HEADS[index]
+        head_written = match.group()
+        head = canonical or expand(head_written)
+        end = match.end()
+        parts = [head]
+        place_done = False
+        if _PLURAL_RE.match(sentence, end):
+            pos = end
+            continue  # "UBND các huyện": no one body
+        if rule == "front":
+            vn = _SCOPE_VN_RE.match(sentence, end)
+            if vn:
+                parts.append("Việt Nam")
+                end = vn.end()
+            elif head_written in {"UBMTTQVN"}:
+                parts.append("Việt Nam")
+        if rule == "body":
+            body = _SCOPE_BODY_RE.match(sentence, end)
+            if body:
+                parts.append("Ủy ban nhân dân")
+                end = body.end()
+                rule = "unit"
+            else:
+                pos = end
+                continue  # "Ban cán sự đảng" alone: of which body?
+        if rule in {"unit", "committee", "front"}:
+            committee = _SCOPE_COMMITTEE_RE.match(sentence, end)
+            central = _SCOPE_CENTRAL_RE.match(sentence, end)
+            unit = _SCOPE_UNIT_RE.match(sentence, end)
+            if committee:
+                word = committee.group("committee")
+                parts.append(_COMMITTEE_CANONICAL.get(word.lower(), word))
+                end = committee.end()
+                end, place = _read_place(sentence, end, _COMMITTEE_UNIT.get(" ".join(word.lower().split())), ctx)
+                if place:
+                    parts.append(place)
+                place_done = True
+            elif central:
+                parts.append("Trung ương")
+                if central.group("dang"):
+                    parts.append("Đảng")
+                end = central.end()
+                place_done = True
+            elif unit:
+                word = _unit_word(unit.group("unit"))
+                parts.append(word)
+                end = unit.end()
+                end, place = _read_place(sentence, end, word, ctx)
+                if place:
+                    parts.append(place)
+                place_done = True
+            elif rule == "committee":
+                pos = end
+                continue  # "Ban Thường vụ" alone: whose?
+        if rule in {"place", "post"} or (rule == "unit" and not place_done and canonical is None):
+            if rule == "place":
+                unit_word = _COMMITTEE_UNIT.get(head_written.lower())
+                end, place = _read_place(sentence, end, unit_word, ctx)
+                if place:
+                    parts.append(place)
+            elif rule == "post":
+                post = _PLACE_RE.match(sentence, end)
+                if not post:
+                    pos = end
+                    continue
+                parts.append(post.group("place").split(" - ")[0])
+                end = post.end()
+        name = " ".join(parts)
+        if kind == "police" and head_written == "CA" and len(parts) == 1:
+            pos = end
+            continue
+        found.append((match.start(), end, {"name": name, "kind": kind, "as_written": sentence[match.start():end]}))
+        pos = end
+    return found
+
+
+def _read_place(sentence: str, end: int, unit_word: str | None, ctx: _Context) -> tuple[int, str | None]:
+    """A place written after a scope word, else the article's unit for it."""
+    place = _PLACE_RE.match(sentence, end)
+    if place and unit_word:
+        level = _UNIT_LEVEL.get(unit_word)
+        levels = _LEVELS_FOR_UNIT.get(level, {"province", "district", "commune"})
+        found = _prefix_matches(place.group("place"), ctx.gaz, levels)
+        if found:
+            name = found[0]
+            return place.start("place") + len(name), name
+    elif place and unit_word is None:
+        found = _prefix_matches(place.group("place"), ctx.gaz, {"province", "district", "commune"})
+        if found:
+            return place.start("place") + len(found[0]), found[0]
+    if unit_word:
+        return end, ctx.place_for(unit_word)
+    return end, None
+
+
+def find_organisations(
+    title: str, body: str, *, localities: list[dict], gazetteer: Gazetteer | None = None
+) -> list[dict]:
+    """Organisations as contract dicts {"name", "as_written", "kind", "evidence"},
+    unique by folded name, in order of first mention."""
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    ctx = _Context(localities, gaz)
+    seen: dict[str, dict] = {}
+    for sentence in article_sentences(title, body):
+        for _, _, org in _parse(sentence, ctx):
+            key = fold(org["name"])
+            if key not in seen:
+                seen[key] = {**org, "evidence": sentence}
+    return list(seen.values())
+
+
+def normalise_party(span: str, *, localities: list[dict], gazetteer: Gazetteer | None = None) -> dict | None:
+    """One agreement party as written → {"name", "kind", "as_written"}, or None.
+
+    The span must start with an organisation ("UBND huyện", "Ban CHQS huyện",
+    "Đồn Biên phòng Phong Hải"); "các cơ quan liên quan" is not one.
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    span = " ".join(span.split())
+    found = _parse(span, _Context(localities, gaz))
+    if not found:
+        return None
+    start, _, org = found[0]
+    if start > 0 and span[:start].strip(" ,;:-–").lower() not in {"", "với", "và", "giữa", "cùng"}:
+        return None
+    return org

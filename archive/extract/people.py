@@ -1,0 +1,377 @@
+"""Find the officials of an article: people named with at least one title.
+
+Two shapes cover the reporting style of provincial news:
+- name, then titles: "đồng chí Trần Thị Diệu Minh – UVTV Huyện ủy, Trưởng Ban Dân
+  vận Huyện ủy", "ông Y Ngọc, Phó Chủ tịch UBND tỉnh", "Bùi Tuấn Quang- Phó …";
+- title, then name: "Chủ tịch UBND huyện Lê Nguyễn Thành Trung", "Trưởng Ban Dân
+  vận Huyện ủy Phong Điền Trần Thị Diệu Minh", "đồng chí Chủ tịch UBND tỉnh …".
+
+A name is a run of capitalised syllables. Without an honorific or a title right
+before it, it must start with a common surname or an ethnic-minority name prefix;
+capitalised title, organisation, weekday and place words never belong to it.
+"""
+
+import re
+
+from archive.extract.gazetteer import Gazetteer, load_gazetteer
+from archive.extract.places import LOWER, SURNAMES, UPPER, article_sentences
+
+# -- vocabulary --------------------------------------------------------------
+
+_RANKS = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
+    "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+)
+_HEADS = (
+    "Tổng Bí thư", "Phó Bí thư", "Bí thư",
+    "Ủy viên", "UVTV", "UV BTV", "UV.BTV", "UVBTV", "UVBCH", "UV BCH",
+    "Tỉnh ủy viên", "Huyện ủy viên", "Thành ủy viên", "Quận ủy viên", "Thị ủy viên", "Đảng ủy viên",
+    "Chủ tịch nước", "Phó Chủ tịch", "Chủ tịch", "Phó Chủ nhiệm", "Chủ nhiệm",
+    "Phó Trưởng", "Trưởng ban", "Trưởng Ban", "Trưởng phòng", "Trưởng Phòng", "Trưởng đoàn",
+    "Trưởng Đoàn", "Trưởng Công an", "Trưởng thôn", "Trưởng ấp", "Trưởng bản", "Trưởng khu",
+    "Trưởng khối", "Trưởng xóm", "Trưởng Văn phòng", "Trưởng Đài", "Trưởng Trạm", "Trưởng Chi",
+    "Trưởng Cục", "Trưởng Khoa", "Trưởng khoa", "Trưởng Tiểu ban", "Trưởng tiểu ban",
+    "Phó ban", "Phó Ban", "Phó phòng", "Phó Phòng",
+    "Đồn trưởng", "Phó Đồn trưởng", "Chính trị viên", "Chỉ huy trưởng", "Chỉ huy phó",
+    "Phó Chính ủy", "Chính ủy", "Phó Tư lệnh", "Tư lệnh", "Tham mưu trưởng", "Phó Tham mưu trưởng",
+    "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Viện trưởng", "Phó Viện trưởng",
+    "Chánh án", "Phó Chánh án", "Chánh Văn phòng", "Chánh văn phòng", "Phó Chánh Văn phòng",
+    "Phó Chánh văn phòng", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Chánh thanh tra",
+    "Tổng Giám đốc", "Phó Tổng Giám đốc", "Giám đốc", "Phó Giám đốc",
+    "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
+    "Đại biểu Quốc hội", "Đại biểu HĐND", "ĐBQH",
+    "Hiệu trưởng", "Phó Hiệu trưởng", "Tổng Biên tập", "Phó Tổng Biên tập", "Tổng Thư ký", "Thư ký",
+    "Tổ trưởng", "Tổ phó", "Đội trưởng", "Đội phó", "Xã đội trưởng", "Chi hội trưởng",
+    "Kiểm sát viên", "Thẩm phán", "Thanh tra viên",
+    *_RANKS,
+)
+_RANK_SET = frozenset(_RANKS)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_HEAD = _alternation(_HEADS)
+# A title head starts a title; "nguyên" (former) may stand before it.
+_HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:{_HEAD})(?![{LOWER}])")
+_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
+
+# Words after which a title has ended: verbs of reporting and attending,
+# prepositions of place and time, honorifics of the next person.
+_STOP_WORDS = (
+    "phát biểu", "chủ trì", "đồng chủ trì", "nhấn mạnh", "cho biết", "khẳng định", "đề nghị", "yêu cầu",
+    "chỉ đạo", "ghi nhận", "đánh giá", "trao", "tặng", "dự", "tham dự", "cùng", "đã", "đang", "sẽ", "làm",
+    "thay mặt", "chứng kiến", "ký", "kết luận", "báo cáo", "trình bày", "tới", "đến", "thăm", "chúc mừng",
+    "động viên", "lưu ý", "nêu", "thông tin", "khai mạc", "bế mạc", "phát động", "quán triệt", "giới thiệu",
+    "điều hành", "gửi", "bày tỏ", "chia sẻ", "mong muốn", "cảm ơn", "biểu dương", "khen ngợi", "tiếp thu",
+    "giải đáp", "trả lời", "làm việc", "tại", "trong", "với", "là", "được", "có", "nói", "cũng", "vừa",
+    "luôn", "nhận", "lên", "xuống", "đọc", "công bố", "thông qua", "triển khai", "hướng dẫn", "tuyên bố",
+    "dẫn đầu", "đi", "đồng thời", "khi", "thì", "nên", "để", "nhằm", "này", "đó", "những", "một", "ngày",
+    "sáng", "chiều", "tối", "trưa", "nhiệm kỳ", "cho rằng", "nhận định", "phân tích", "mong", "hy vọng",
+    "tin tưởng", "kêu gọi", "đề xuất", "kiến nghị", "chỉ rõ", "chỉ ra", "ủng hộ", "quan tâm", "trực tiếp",
+    "trao tặng", "trao quà", "tặng quà", "trò chuyện", "hỏi thăm", "cắt băng", "bấm nút", "phụ trách",
+    "chúc", "cảm ơn", "đón", "tiếp", "gặp", "ra", "vào", "về", "từ", "theo", "qua", "sau", "trước",
+    "và các", "và đồng chí", "và ông", "và bà", "cùng các", "cùng đồng chí", "đồng chí", "ông", "bà",
+    "các đồng chí", "tham gia", "đại diện", "lãnh đạo", "nhằm", "bởi", "do", "vì", "nhưng", "mà",
+)
+_STOP = _alternation(_STOP_WORDS).replace(r"|dự|", r"|dự(?!\ khuyết)|")
+# Where a title ends: punctuation, "kiêm" (a second title follows), a stop word.
+_TITLE_END_RE = re.compile(
+    r"\s*(?:[,;:()\[\]\"“”…!?]|(?<!TP)(?<!Tp)(?<!TX)\.(?=\s|$)|$)"
+    r"|\s+kiêm\s+"
+    r"|\s*[–—‒]\s*|\s+-\s+|\s*-\s+"
+    rf"|\s+(?:{_STOP})(?![{LOWER}{UPPER}])"
+)
+# Commas inside department names must not split titles.
+_COMMA_NAMES_RE = re.compile(
+    r"Văn hóa, Thể thao|Văn hóa, Thông tin|Thể thao, Du lịch|Lao động, Thương binh|Kinh tế, Xã hội"
+)
+
+_HONORIFIC_RE = re.compile(
+    r"(?:(?<![\w])(?:[Cc]ác\s+)?[Đđ]ồng\s+chí|(?<![\w])[Đđ]/[Cc]|(?<![\w])[Ôô]ng|(?<![\w])[Bb]à"
+    r"|(?<![\w])[Aa]nh|(?<![\w])[Cc]hị)\s*:?\s*$"
+)
+
+# A name syllable: capitalised, or an ethnic-minority prefix such as "H'", "K'".
+_SYL = rf"(?:[{UPPER}](?:[{LOWER}]+|['’](?:[{UPPER}][{LOWER}]*)?)?)"
+_NAME_RUN_RE = re.compile(rf"(?<![\w'’]){_SYL}(?:[ ]{_SYL})*(?![\w'’])")
+
+# Capitalised words that are never part of a person's name here.
+_NOT_NAME_WORDS = frozenset(
+    """Thứ Chủ Bí Trưởng Phó Ủy Giám Chánh Tổng Ban Hội Sở Phòng Bộ Cục Đảng Huyện Tỉnh Xã Phường Quận
+    Thành Thị Công Đồn Trung Nhà Tổ Quốc Mặt Nhân Dân Tháng Ngày Năm Sáng Chiều Tối Đồng Các Những Đoàn
+    Hội Đại Thượng Thiếu Chính Chỉ Tư Cán Kế Chương Quyết Nghị Chỉ Kết Luật Điều Khoản Phụ Tin Ảnh Video
+    Quang Theo Tại Trong Với Và Của Cho Là Khi Để Về Đến Từ Sau Trước Thực Thông Phát Tiếp Xem Bài Báo""".split()
+)
+# First names can be these even though they also start phrases; allowed after a surname.
+_NAME_OK_AFTER_SURNAME = frozenset({"Quang", "Đại", "Công", "Chính", "Thành", "Thị", "Đồng", "Trung", "Tư", "Nhân", "Dân", "Quốc", "Tổ", "Kế", "Hội", "Tiếp", "Thông", "Phát", "Thực", "Kết", "Năm", "Ngày", "Đoàn", "Tin", "Nhà", "Chỉ"})
+_ETHNIC_PREFIXES = frozenset(
+    "Y H' H’ K' K’ A Ksor Kpă Kpa Rơ Siu Nay Rah R'Com Điểu Thạch Danh Sơn Kim Chau Néang Lò Lường Cầm "
+    "Quàng Tòng Hầu Giàng Sùng Thào Vàng Mùa Ly Vừ Ma Nông Bế Lục Triệu Bàn Chảo Tẩn Phàn Lầu Mua "
+    "Alăng Zơ Coor Bh Bhling Hồ Đinh Đinh Puih Rcom Mlô Byă Niê Êban Ayun Hmok Buôn".split()
+)
+# Historical figures quoted in articles; never officials of the article.
+_HISTORICAL = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "Lê Duẩn", "Trường Chinh", "Phạm Văn Đồng"})
+
+# Organisation phrases whose capitalised words could pass for a name ("Đoàn Thanh niên").
+_ORG_PHRASES_RE = re.compile(
+    r"Đoàn Thanh niên(?: Cộng sản(?: Hồ Chí Minh)?)?|Hội Liên hiệp Phụ nữ(?: Việt Nam)?|Hội Nông dân"
+    r"|Hội Cựu chiến binh|Hội Cựu Chiến binh|Mặt trận Tổ quốc(?: Việt Nam)?|MTTQ Việt Nam|Việt Nam"
+    r"|Trung ương(?: Đảng)?|Hồ Chí Minh|Quân đội nhân dân|Công an nhân dân|Bộ đội Biên phòng"
+    r"|Đồn Biên phòng|Văn hóa|Thể thao|Du lịch|Thương binh|Xã hội|Lao động|Nội vụ|Tư pháp|Y tế"
+    r"|Giáo dục|Đào tạo|Tài chính|Kế hoạch|Đầu tư|Công Thương|Xây dựng|Giao thông|Vận tải|Nông nghiệp"
+    r"|Tài nguyên|Môi trường|Khoa học|Công nghệ|Thông tin|Truyền thông|Ngoại vụ|Dân tộc|Tôn giáo"
+    r"|Thi đua|Khen thưởng|Kiểm tra|Tuyên giáo|Dân vận|Tổ chức|Nội chính|Quốc hội|Chính phủ"
+)
+
+_WS = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip(" ,;:-–—‒.")
+
+
+# -- name tests --------------------------------------------------------------
+
+
+def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
+    """Whether capitalised ``words`` can be a person's name.
+
+    ``strong``: an honorific or a title stands right before, or a title right
+    after, so names that don't start with a common surname ("Y Ngọc") pass.
+    """
+    if not 2 <= len(words) <= 5:
+        return False
+    name = " ".join(words)
+    if name in _HISTORICAL:
+        return False
+    first = words[0]
+    ethnic = first in _ETHNIC_PREFIXES
+    if len(words) == 5 and not ethnic:
+        return False
+    if first in _NOT_NAME_WORDS and first not in SURNAMES:
+        return False
+    for word in words[1:]:
+        if word in _NOT_NAME_WORDS and word not in _NAME_OK_AFTER_SURNAME:
+            return False
+    if any(len(w) > 1 and w.isupper() and "'" not in w and "’" not in w for w in words):
+        return False  # "UBND", "MTTQ"
+    if not strong and first not in SURNAMES and not ethnic:
+        return False
+    if gaz is not None and _is_place_name(name, gaz):
+        return False
+    return True
+
+
+def _is_place_name(name: str, gaz: Gazetteer) -> bool:
+    return bool(gaz.lookup(name, levels={"province", "district"}))
+
+
+def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, strong: bool) -> int | None:
+    """Where the name starts in a run that follows a title: "Phong Điền Trần Thị
+    Diệu Minh" → 2. None when the run holds no name."""
+    # A place (or body) name first, then a name starting with a surname.
+    for cut in range(1, len(words) - 1):
+        head, tail = words[:cut], words[cut:]
+        if tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES:
+            if gaz is not None and gaz.has_name(" ".join(head)) and _is_name(tail, strong=True, gaz=gaz):
+                return cut
+    if _is_name(words, strong=strong, gaz=gaz):
+        return 0
+    for cut in range(1, len(words) - 1):
+        tail = words[cut:]
+        if tail[0] in SURNAMES and _is_name(tail, strong=False, gaz=gaz):
+            return cut
+    return None
+
+
+# -- titles ------------------------------------------------------------------
+
+
+def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str], int]:
+    """Titles starting at ``pos``: stacked with commas, dashes or "kiêm"."""
+    head_re = _HEAD_ANY_RE if any_case else _HEAD_RE
+    titles: list[str] = []
+    end = pos
+    while True:
+        head = head_re.match(sentence, pos)
+        if not head:
+            break
+        cursor = head.end()
+        while True:
+            stop = _TITLE_END_RE.search(sentence, cursor)
+            stop_at = stop.start() if stop else len(sentence)
+            text = stop.group() if stop else ""
+            # "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh": keep going.
+            if stop and text.strip() in {",", "-", "–"}:
+                after = sentence[stop.end():]
+                joined = sentence[max(0, stop_at - 12): stop.end() + 12]
+                if _COMMA_NAMES_RE.search(joined) or (
+                    text.strip() != "," and after[:1].isupper() and not head_re.match(after)
+                    and not _NAME_RUN_START_PERSON(after)
+                ):
+                    cursor = stop.end()
+                    continue
+            break
+        title = _clean(sentence[pos:stop_at])
+        if len(title.split()) > 16:
+            title = " ".join(title.split()[:16])
+        if title:
+            titles.append(title)
+        end = stop_at
+        if not stop:
+            break
+        sep = stop.group().strip()
+        if sep in {",", "kiêm", "-", "–", "—", "‒"} or sep == "":
+            nxt = stop.end()
+            while nxt < len(sentence) and sentence[nxt] == " ":
+                nxt += 1
+            if head_re.match(sentence, nxt):
+                pos = nxt
+                continue
+        break
+    return titles, end
+
+
+def _NAME_RUN_START_PERSON(text: str) -> bool:
+    """Whether ``text`` starts with a surname-led name (a new person, not a title part)."""
+    match = _NAME_RUN_RE.match(text)
+    if not match:
+        return False
+    words = match.group().split()
+    return len(words) >= 2 and words[0] in SURNAMES and words[1] not in _NOT_NAME_WORDS
+
+
+# -- the extractor -----------------------------------------------------------
+
+
+class _Collector:
+    def __init__(self):
+        self.people: dict[str, dict] = {}
+
+    def add(self, name: str, titles: list[str], evidence: str):
+        titles = [t for t in titles if t]
+        if not titles:
+            return
+        person = self.people.setdefault(name, {"name": name, "titles": [], "evidence": []})
+        for title in titles:
+            if title not in person["titles"]:
+                person["titles"].append(title)
+        evidence = _clean(evidence)
+        if evidence and evidence not in person["evidence"]:
+            person["evidence"].append(evidence)
+
+    def result(self) -> list[dict]:
+        out = []
+        for person in self.people.values():
+            titles = person["titles"]
+            ranks_only = all(t in _RANK_SET for t in titles)
+            if not ranks_only:
+                titles = [t for t in titles if t not in _RANK_SET]
+            out.append({"name": person["name"], "titles": titles, "evidence": person["evidence"]})
+        return out
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with organisation phrases blanked (same length), so their
+    capitalised words are not read as names."""
+    return _ORG_PHRASES_RE.sub(lambda m: "x" * len(m.group()), sentence)
+
+
+def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> None:
+    masked = _masked(sentence)
+    consumed: list[tuple[int, int]] = []
+
+    # 1. Name, then titles.
+    for run in _NAME_RUN_RE.finditer(masked):
+        start, end = run.span()
+        words = sentence[start:end].split()
+        # A title head inside the run ends the name: "Nguyễn Văn A Phó Chủ tịch".
+        offset = start
+        cut = None
+        for i, word in enumerate(words):
+            if i and _HEAD_RE.match(sentence, offset):
+                cut = i
+                break
+            offset += len(word) + 1
+        if cut is not None:
+            words = words[:cut]
+            end = start + len(" ".join(words))
+            after_pos = end
+        else:
+            after_pos = end
+        if _HEAD_RE.match(sentence, start):
+            continue  # the run is a title: handled below
+        honorific = _HONORIFIC_RE.search(sentence[max(0, start - 16):start])
+        rank_before = _rank_before(sentence, start)
+        sep = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*").match(sentence, after_pos)
+        title_pos = sep.end()
+        titles, title_end = _read_titles(sentence, title_pos, any_case=bool(sep.group().strip()))
+        if not titles:
+            continue
+        strong = bool(honorific or rank_before)
+        if not _is_name(words, strong=strong or bool(sep.group().strip() in {"–", "—", "‒", "-"}), gaz=gaz):
+            continue
+        if not strong and start > 0 and sentence[start - 1] not in " ,;:(\"“–—-":
+            continue
+        name = " ".join(words)
+        ev_start = start - len(honorific.group()) if honorific else start
+        out.add(name, titles, sentence[max(0, ev_start) : title_end])
+        consumed.append((start, title_end))
+
+    # 2. Title, then name.
+    for head in _HEAD_RE.finditer(sentence):
+        h_start = head.start()
+        if any(s <= h_start < e for s, e in consumed):
+            continue
+        if h_start and sentence[h_start - 1].isalpha():
+            continue
+        stop = _TITLE_END_RE.search(sentence, head.end())
+        limit = stop.start() if stop else len(sentence)
+        # The name is the first name-like run between the head and the end of the title.
+        for run in _NAME_RUN_RE.finditer(masked, head.end(), limit + 1):
+            r_start, r_end = run.span()
+            if r_end > limit:
+                break
+            words = sentence[r_start:r_end].split()
+            if _HEAD_RE.match(sentence, r_start):
+                break
+            cut = _split_place_and_name(words, gaz, strong=False)
+            if cut is None:
+                continue
+            name_words = words[cut:]
+            name_start = r_start + len(" ".join(words[:cut])) + (1 if cut else 0)
+            title = _clean(sentence[h_start:name_start])
+            if not title:
+                break
+            out.add(" ".join(name_words), [title], sentence[_ev_start(sentence, h_start) : r_end])
+            consumed.append((h_start, r_end))
+            break
+
+
+_RANK_BEFORE_RE = re.compile(rf"(?:{_alternation(_RANKS)})\s*$")
+
+
+def _rank_before(sentence: str, start: int) -> bool:
+    return bool(_RANK_BEFORE_RE.search(sentence[max(0, start - 14):start]))
+
+
+def _ev_start(sentence: str, pos: int) -> int:
+    honorific = _HONORIFIC_RE.search(sentence[max(0, pos - 16):pos])
+    return pos - len(honorific.group()) if honorific else pos
+
+
+def find_officials(title: str, body: str, *, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Officials as contract dicts: {"name", "titles", "evidence"}.
+
+    Mentions of the same name are merged; titles keep their first-seen order.
+    A person never given a title is not an official.
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    out = _Collector()
+    for sentence in article_sentences(title, body):
+        if len(sentence) < 8:
+            continue
+        _scan_sentence(sentence, gaz, out)
+    return out.result()

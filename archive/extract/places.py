@@ -1,0 +1,637 @@
+"""Find the administrative units an article is about.
+
+A place is taken only on a signal: a unit-type word ("huyện Phong Điền"), a party
+body named after it ("Huyện ủy Phong Điền", "Đồn Biên phòng Phong Hải"), the
+headline prefix ("Kon Tum: …", "Vĩnh Tường (Vĩnh Phúc): …"), a province in
+brackets after a name, or a bare province name. Names that match several units
+are resolved with the provinces the article names, the source domain and the
+other units it names (a commune settles which district of that name is meant);
+what stays undecided is reported as ambiguous with its candidates.
+"""
+
+from dataclasses import dataclass, field
+import re
+
+from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, Unit, fold_key, load_gazetteer
+from archive.extract.sentences import split_sentences
+from archive.text import fold
+
+# -- shared text helpers (people and organisations use them too) -------------
+
+# Letter classes built from the code points Vietnamese uses (Latin, Latin-1,
+# Extended-A/B and the Extended Additional block, where cases alternate).
+_LETTERS = [chr(c) for c in range(0x41, 0x250) if chr(c).isalpha()] + [chr(c) for c in range(0x1EA0, 0x1F00)]
+UPPER = "".join(c for c in _LETTERS if c.isupper())
+LOWER = "".join(c for c in _LETTERS if c.islower())
+# A capitalised syllable; "H'", "K'" and "Ia H'Drai" keep their apostrophes.
+CAP_WORD = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’][{LOWER}{UPPER}]*)?"
+# A run of capitalised syllables (a candidate proper name), hyphen-joined parts allowed.
+CAP_RUN = rf"{CAP_WORD}(?:(?:[ ]|[ ]?-[ ]?){CAP_WORD})*"
+
+_RELATED_MARKERS = re.compile(
+    r"^\s*(tin khác|các tin khác|tin liên quan|bài liên quan|bài viết liên quan|tin cùng chuyên mục"
+    r"|tin bài khác|tin tức khác|xem nhiều nhất|đọc nhiều nhất|tin mới nhất|tin mới|tin đọc nhiều"
+    r"|xem tin theo ngày|các tin đã đưa|thống kê truy cập|tin đã đưa|có thể bạn quan tâm)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Related headlines glued together: "…tử vongVĩnh Phúc: Giả làm…".
+_GLUE = re.compile(rf"[{LOWER}][{UPPER}]")
+_GLUED_HEADLINE = re.compile(rf"[{LOWER}]{CAP_RUN}\s?:")
+
+
+def article_lines(body: str) -> list[str]:
+    """Body lines that belong to the article: related-headline blocks and glued
+    headline runs dropped, everything after a "Tin khác"-style marker cut."""
+    lines = []
+    for line in body.splitlines():
+        if _RELATED_MARKERS.match(line):
+            break
+        if _GLUED_HEADLINE.search(line) or len(_GLUE.findall(line)) >= 3:
+            continue
+        lines.append(line)
+    return lines
+
+
+def article_sentences(title: str, body: str) -> list[str]:
+    """The title (as one sentence) followed by the body's sentences."""
+    sentences = [title.strip()] if title and title.strip() else []
+    sentences.extend(split_sentences("\n".join(article_lines(body))))
+    return sentences
+
+
+# -- patterns ----------------------------------------------------------------
+
+# Unit-type word → (levels it can name, unit types it can name).
+_TYPE_WORDS = {
+    "tỉnh": ({"province"}, {"tỉnh"}),
+    "thành phố": ({"province", "district"}, {"thành phố"}),
+    "tp": ({"province", "district"}, {"thành phố"}),
+    "huyện": ({"district"}, {"huyện"}),
+    "quận": ({"district"}, {"quận"}),
+    "thị xã": ({"district"}, {"thị xã"}),
+    "tx": ({"district"}, {"thị xã"}),
+    "xã": ({"commune"}, {"xã"}),
+    "phường": ({"commune"}, {"phường"}),
+    "thị trấn": ({"commune"}, {"thị trấn"}),
+    "tt": ({"commune"}, {"thị trấn"}),
+    "đặc khu": ({"commune"}, {"đặc khu"}),
+}
+# Party committees and posts named after their unit.
+_ORG_WORDS = {
+    "huyện ủy": ({"district"}, {"huyện"}),
+    "quận ủy": ({"district"}, {"quận"}),
+    "thị ủy": ({"district"}, {"thị xã"}),
+    "thành ủy": ({"province", "district"}, {"thành phố"}),
+    "tỉnh ủy": ({"province"}, {"tỉnh"}),
+    "đồn biên phòng": ({"commune"}, None),
+    "đồn bp": ({"commune"}, None),
+}
+
+_TYPE_RE = re.compile(
+    r"(?<![\w])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
+    r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã)"
+    rf"\s+(?P<run>{CAP_RUN}|\d{{1,2}}(?![\d/.,]\d))"
+)
+_ORG_RE = re.compile(
+    r"(?<![\w])(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
+    rf"\s+(?P<run>{CAP_RUN})"
+)
+_HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn)(?![\w])")
+_TITLE_PREFIX_RE = re.compile(rf"^\s*(?P<run>{CAP_RUN})\s*(?:\((?P<paren>{CAP_RUN})\))?\s*:")
+_PAREN_AFTER_RE = re.compile(
+    rf"\s*\((?:(?:tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s+)?(?P<paren>{CAP_RUN})\)"
+)
+_BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
+_RUN_RE = re.compile(CAP_RUN)
+
+# Capitalised words that often stand before a province name in a body's name
+# ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
+_ORG_LEAD_WORDS = frozenset(
+    "Báo Đài Hội Sở Ban Bộ Cục Chi Viện Tòa Trường Bệnh Công Ủy Mặt Quân Khu Đồn Tỉnh Thành Đảng "
+    "Nhân Tổ Trung Liên Phòng Văn Hệ Cổng Kho Bảo Chợ Cảng Ngân Hợp Quỹ Nhà Trại Câu Đội".split()
+)
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng chí", "cụ", "em", "cháu", "đ/c", "già làng"})
+
+# Common surnames: a bare province name followed by one of these starts a
+# person's name ("Bí thư Tỉnh ủy Long An Nguyễn Văn Được").
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Trịnh Đinh Lương "
+    "Mai Cao Hà Lâm Trương Tạ Tô Châu Quách Lưu Văn Thái Tăng Triệu Từ Vương Khổng Kiều Lục Mạc Nông "
+    "Âu Ông Đàm Đào Giang Hứa Kim La Lạc Lã Lò Lù Ma Mã Nghiêm Phí Phùng Quan Quang Sầm Thạch Thân Tôn "
+    "Trình Trương Vi Viên Yên Chu Chung Diệp Doãn Hàn Hầu Hoa Khúc Lại Lều Mẫn Nhữ Ninh Phó Tiêu Tống "
+    "Thiều Âu Bạch Bế Cầm Chế Danh Điểu Giàng Hồng Kha Khuất Lường Lỗ Lữ Mè Mông Nay Quàng Siu Sùng "
+    "Tòng Thào Vàng Vừ Ksor Kpă Rơ Y H' A Đồng Công Cù Cung Dư Đàm Đậu Hoàng Lê Lăng Lục Mạch Ngọ "
+    "Phương Tạ Thái Thịnh Tiết Trang Trịnh Ung Ưng Võ Vũ Vy Khương Bàn Chảo Tẩn Sằm Hờ Chau Néang".split()
+)
+
+
+# -- domains -----------------------------------------------------------------
+
+# Short labels used by provincial sites that are not a province's folded name.
+_DOMAIN_ALIASES = {
+    "hcm": "Hồ Chí Minh",
+    "tphcm": "Hồ Chí Minh",
+    "hochiminhcity": "Hồ Chí Minh",
+    "sggp": "Hồ Chí Minh",
+    "saigon": "Hồ Chí Minh",
+    "hanoimoi": "Hà Nội",
+    "hanoi": "Hà Nội",
+    "brvt": "Bà Rịa - Vũng Tàu",
+    "baria-vungtau": "Bà Rịa - Vũng Tàu",
+    "bariavungtau": "Bà Rịa - Vũng Tàu",
+    "hue": "Thừa Thiên Huế",
+    "tthue": "Thừa Thiên Huế",
+    "thuathienhue": "Thừa Thiên Huế",
+    "daklak": "Đắk Lắk",
+    "dak lak": "Đắk Lắk",
+    "daknong": "Đắk Nông",
+    "dongnai": "Đồng Nai",
+    "binhduong": "Bình Dương",
+    "kontum": "Kon Tum",
+}
+
+
+def province_from_domain(domain: str | None, gazetteer: Gazetteer, era: str = "pre2025") -> Unit | None:
+    """The province a news site belongs to: "baokontum.com.vn" → Kon Tum.
+
+    Each label of the host is matched against the provinces' folded names
+    without spaces ("kontum", "thainguyen"), longest first; labels such as
+    "baokontum" contain the name. Short aliases ("hcm", "hue") must be a
+    whole label or follow "bao".
+    """
+    if not domain:
+        return None
+    host = domain.lower().split("://")[-1].split("/")[0]
+    labels = [label for label in host.split(".") if label not in {"www", "com", "vn", "gov", "org", "net", "edu"}]
+    table = _domain_table(gazetteer, era)
+    best: tuple[int, Unit] | None = None
+    for label in labels:
+        label = label.replace("-", "")
+        for key, unit in table:
+            if len(key) < 5:
+                if label not in {key, "bao" + key}:
+                    continue
+            elif key not in label:
+                continue
+            if best is None or len(key) > best[0]:
+                best = (len(key), unit)
+    return best[1] if best else None
+
+
+_DOMAIN_CACHE: dict[tuple[int, str], list[tuple[str, Unit]]] = {}
+
+
+def _domain_table(gazetteer: Gazetteer, era: str) -> list[tuple[str, Unit]]:
+    cache_key = (id(gazetteer), era)
+    table = _DOMAIN_CACHE.get(cache_key)
+    if table is None:
+        by_name = {}
+        for unit in gazetteer.provinces(era):
+            by_name[unit.name] = unit
+            by_name[fold_key(unit.name).replace(" ", "")] = unit
+        entries = {}
+        for unit in gazetteer.provinces(era):
+            entries[fold_key(unit.name).replace(" ", "")] = unit
+        for alias, name in _DOMAIN_ALIASES.items():
+            unit = by_name.get(name)
+            if unit is not None:
+                entries[alias.replace(" ", "")] = unit
+        table = sorted(entries.items(), key=lambda kv: -len(kv[0]))
+        _DOMAIN_CACHE[cache_key] = table
+    return table
+
+
+# -- mentions ----------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    name: str
+    levels: set
+    types: set | None
+    kind: str  # typed, org, post, title, paren, bare
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    hints: list = field(default_factory=list)  # province names written beside it
+    candidates: dict = field(default_factory=dict)  # era → [Unit]
+    resolved: Unit | None = None
+    era: str | None = None
+
+
+def _prefix_matches(run: str, gazetteer: Gazetteer, levels, *, era=None) -> tuple[str, list[Unit]] | None:
+    """The longest leading word sequence of ``run`` that names a unit of ``levels``."""
+    words = run.replace(" - ", " -").replace("-", " - ").split()
+    for n in range(min(len(words), gazetteer.max_words + 2), 0, -1):
+        name = " ".join(words[:n]).replace(" - ", "-")
+        if name.endswith("-"):
+            continue
+        units = gazetteer.lookup(name, era=era, levels=levels)
+        if not units:
+            spaced = " ".join(words[:n])
+            if spaced != name:
+                units = gazetteer.lookup(spaced, era=era, levels=levels)
+                name = spaced if units else name
+        if units:
+            return name, units
+    return None
+
+
+def _preceding_words(sentence: str, start: int, count: int = 2) -> str:
+    return " ".join(sentence[:start].split()[-count:]).lower()
+
+
+def _is_honorific_before(sentence: str, start: int) -> bool:
+    before = _preceding_words(sentence, start, 2)
+    last = before.split()[-1] if before else ""
+    return last in _HONORIFICS or before in _HONORIFICS
+
+
+class _Scanner:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.bare_names = self._bare_province_names()
+
+    def _bare_province_names(self) -> dict[str, str]:
+        """Province names that may stand alone (key: lower-cased name)."""
+        names = {}
+        for era in ("pre2025", "post2025"):
+            for unit in self.gaz.provinces(era):
+                if unit.name in {"Hồ Chí Minh", "Huế"}:
+                    continue  # "Hồ Chí Minh" is mostly the leader; "Huế" mostly the city
+                names[unit.name.lower()] = unit.name
+        return names
+
+    def scan(self, sentences: list[str]) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        for index, sentence in enumerate(sentences):
+            taken: list[tuple[int, int]] = []
+
+            def overlaps(a, b):
+                return any(a < e and s < b for s, e in taken)
+
+            if index == 0:
+                mentions.extend(self._title_prefix(sentence, taken))
+            for match in _HCM_RE.finditer(sentence):
+                mentions.append(
+                    _Mention("Hồ Chí Minh", {"province"}, None, "typed", index, match.start(), match.end(), sentence)
+                )
+                taken.append((match.start(), match.end()))
+            for match in _TYPE_RE.finditer(sentence):
+                if overlaps(match.start(), match.end()):
+                    continue
+                type_word = match.group("type").lower().rstrip(".")
+                levels, types = _TYPE_WORDS[type_word]
+                mention = self._from_run(match, levels, types, "typed", index, sentence)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            for match in _ORG_RE.finditer(sentence):
+                if overlaps(match.start("run"), match.end("run")):
+                    continue
+                org = match.group("org").lower()
+                levels, types = _ORG_WORDS[org]
+                kind = "post" if org.startswith("đồn") else "org"
+                mention = self._from_run(match, levels, types, kind, index, sentence)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            for match in _BARE_PAREN_RE.finditer(sentence):
+                if overlaps(match.start(), match.end("run")):
+                    continue
+                paren = self._province_name(match.group("paren"))
+                if paren is None:
+                    continue
+                found = _prefix_matches(match.group("run"), self.gaz, {"district", "commune"})
+                if found and found[0] == match.group("run"):
+                    mention = _Mention(found[0], {"district", "commune"}, None, "paren", index,
+                                       match.start(), match.start() + len(found[0]), sentence, hints=[paren])
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            mentions.extend(self._bare_provinces(sentence, index, taken))
+        mentions.sort(key=lambda m: (m.sentence, m.start))
+        return mentions
+
+    def _province_name(self, text: str) -> str | None:
+        units = self.gaz.lookup(text, levels={"province"})
+        return units[0].name if units else None
+
+    def _from_run(self, match, levels, types, kind, index, sentence) -> _Mention | None:
+        run = match.group("run")
+        found = _prefix_matches(run, self.gaz, levels)
+        if not found:
+            return None
+        name, _ = found
+        start = match.start("run")
+        end = start + len(name)
+        mention = _Mention(name, set(levels), types, kind, index, match.start(), end, sentence)
+        paren = _PAREN_AFTER_RE.match(sentence, end)
+        if paren:
+            province = self._province_name(paren.group("paren"))
+            if province:
+                mention.hints.append(province)
+        return mention
+
+    def _title_prefix(self, title: str, taken) -> list[_Mention]:
+        match = _TITLE_PREFIX_RE.match(title)
+        if not match:
+            return []
+        run = match.group("run")
+        result = []
+        hints = []
+        if match.group("paren"):
+            province = self._province_name(match.group("paren"))
+            if province:
+                hints.append(province)
+                start = match.start("paren")
+                result.append(_Mention(province, {"province"}, None, "title", 0, start,
+                                       start + len(match.group("paren")), title))
+        province_units = self.gaz.lookup(run, levels={"province"})
+        if province_units and not hints:
+            result.insert(0, _Mention(run, {"province"}, None, "title", 0, match.start("run"), match.end("run"), title))
+        else:
+            units = self.gaz.lookup(run, levels={"district", "commune"})
+            if units:
+                result.insert(0, _Mention(run, {"district", "commune"}, None, "title", 0, match.start("run"),
+                                          match.end("run"), title, hints=hints))
+        for mention in result:
+            taken.append((mention.start, mention.end))
+        return result
+
+    def _bare_provinces(self, sentence: str, index: int, taken) -> list[_Mention]:
+        result = []
+        for match in _RUN_RE.finditer(sentence):
+            start, end = match.start(), match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            words = match.group().split()
+            # Strip leading body words: "Báo Vĩnh Long" → "Vĩnh Long".
+            lead = 0
+            while lead < len(words) - 1 and words[lead] in _ORG_LEAD_WORDS:
+                lead += 1
+            for n in (4, 3, 2, 1):
+                if lead + n > len(words):
+                    continue
+                name = " ".join(words[lead : lead + n])
+                canonical = self.bare_names.get(name.lower())
+                if canonical is None:
+                    continue
+                tail = words[lead + n :]
+                if tail and tail[0] not in SURNAMES:
+                    break  # "Thái Bình Dương", "Long An Giang"…: not the province
+                if lead == 0 and _is_honorific_before(sentence, start):
+                    break  # "ông Thái Bình"
+                offset = start + len(" ".join(words[:lead])) + (1 if lead else 0)
+                result.append(_Mention(canonical, {"province"}, None, "bare", index, offset,
+                                       offset + len(name), sentence))
+                break
+        return result
+
+
+# -- resolution --------------------------------------------------------------
+
+
+def _within(unit: Unit, ancestor: Unit, gaz: Gazetteer) -> bool:
+    """Whether ``ancestor`` contains ``unit`` (same era)."""
+    if unit.era != ancestor.era or unit.key == ancestor.key:
+        return False
+    if ancestor.level == "province":
+        return unit.province == ancestor.code
+    if ancestor.level == "district":
+        return unit.level == "commune" and unit.parent == ancestor.code
+    return False
+
+
+def _related(a: Unit, b: Unit, gaz: Gazetteer) -> bool:
+    return _within(a, b, gaz) or _within(b, a, gaz)
+
+
+def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> str:
+    if year is not None:
+        if year >= 2026:
+            return "post2025"
+        if year <= 2024:
+            return "pre2025"
+    pre_only = post_only = 0
+    for mention in mentions:
+        pre = _constrained(mention, mention.candidates.get("pre2025", []), gaz)
+        post = _constrained(mention, mention.candidates.get("post2025", []), gaz)
+        if pre and not post:
+            pre_only += 1
+        elif post and not pre:
+            post_only += 1
+        elif mention.levels == {"district"}:
+            pre_only += 1
+    if post_only and not pre_only:
+        return "post2025"
+    return "pre2025"
+
+
+def _constrained(mention: _Mention, units: list[Unit], gaz: Gazetteer) -> list[Unit]:
+    """Candidates that agree with the province written beside the mention."""
+    if not mention.hints or not units:
+        return units
+    kept = []
+    for unit in units:
+        province = gaz.province(unit.province, unit.era)
+        if province is None:
+            continue
+        names = {province.name, *(a for a, _ in province.aliases)}
+        if any(fold_key(h) in {fold_key(n) for n in names} for h in mention.hints):
+            kept.append(unit)
+    return kept
+
+
+def _candidates(mention: _Mention, gaz: Gazetteer, era: str) -> list[Unit]:
+    units = gaz.lookup(mention.name, era=era, levels=mention.levels)
+    if mention.types:
+        typed = [u for u in units if u.types() & mention.types]
+        # A province is a province whatever type word precedes it only for
+        # central cities ("thành phố Hà Nội"); "thành phố Kon Tum" is the city.
+        units = typed or ([] if mention.levels == {"province"} else units)
+        if mention.types == {"thành phố"}:
+            central = [u for u in units if u.level == "province" and u.name in CENTRAL_CITIES]
+            units = central or [u for u in units if u.level != "province"]
+    if mention.kind == "title" and mention.levels != {"province"}:
+        # A headline prefix names a district before a commune of the same name.
+        districts = [u for u in units if u.level == "district"]
+        units = districts or units
+    return units
+
+
+def _narrow(units: list[Unit], keep) -> list[Unit]:
+    kept = [u for u in units if keep(u)]
+    return kept or units
+
+
+def find_localities(
+    title: str,
+    body: str,
+    *,
+    source_domain: str | None,
+    gazetteer: Gazetteer | None = None,
+    year: int | None = None,
+) -> list[dict]:
+    """The localities of an article as contract dicts (docs/extraction.md).
+
+    ``year`` (the article's year, if known) decides the era for 2021–2024
+    (pre2025) and 2026+ (post2025); without it, the era is pre2025 unless the
+    text names only units that exist after the reform.
+    """
+    gaz = gazetteer or load_gazetteer()
+    sentences = article_sentences(title, body)
+    mentions = _Scanner(gaz).scan(sentences)
+    if not mentions:
+        return []
+    for mention in mentions:
+        mention.candidates = {era: _candidates(mention, gaz, era) for era in ("pre2025", "post2025")}
+    era = _decide_era(mentions, gaz, year)
+    other = "post2025" if era == "pre2025" else "pre2025"
+    live: list[tuple[_Mention, list[Unit]]] = []
+    for mention in mentions:
+        units = mention.candidates[era]
+        mention.era = era
+        if not units:
+            units = mention.candidates[other]
+            mention.era = other
+        if units:
+            live.append((mention, _constrained(mention, units, gaz) or units))
+
+    # Provinces the article names (unambiguously), then the site's province.
+    named_provinces = {
+        (u.era, u.code) for m, units in live if m.levels == {"province"} or len(units) == 1
+        for u in units[:1] if len(units) == 1 and u.level == "province"
+    }
+    domain_province = province_from_domain(source_domain, gaz, era)
+
+    def in_provinces(unit: Unit, provinces) -> bool:
+        return (unit.era, unit.province) in provinces
+
+    resolved: list[tuple[_Mention, list[Unit]]] = []
+    for mention, units in live:
+        if len(units) > 1 and named_provinces:
+            units = _narrow(units, lambda u: in_provinces(u, named_provinces))
+        resolved.append((mention, units))
+
+    # Units named together settle each other: a commune of one candidate district.
+    for _ in range(2):
+        updated = []
+        for i, (mention, units) in enumerate(resolved):
+            if len(units) > 1:
+                others = [u for j, (_, us) in enumerate(resolved) if j != i for u in us if len(us) <= 3]
+                units = _narrow(units, lambda u: any(_related(u, o, gaz) for o in others))
+            updated.append((mention, units))
+        resolved = updated
+
+    if domain_province is not None:
+        domain_key = {(domain_province.era, domain_province.code)}
+        resolved = [
+            (m, _narrow(us, lambda u: in_provinces(u, domain_key)) if len(us) > 1 else us) for m, us in resolved
+        ]
+
+    # The same name settled once is settled everywhere in the article.
+    settled = {}
+    for mention, units in resolved:
+        if len(units) == 1:
+            settled.setdefault((fold(mention.name), frozenset(mention.levels)), units[0])
+    final = []
+    for mention, units in resolved:
+        if len(units) > 1:
+            unit = settled.get((fold(mention.name), frozenset(mention.levels)))
+            if unit is None:
+                same_name = [u for (n, _), u in settled.items() if n == fold(mention.name) and u in units]
+                unit = same_name[0] if same_name else None
+            if unit is not None:
+                units = [unit]
+        if len(units) > 1 and mention.kind == "post":
+            continue  # a border post named like several communes says nothing
+        final.append((mention, units))
+
+    return _as_dicts(final, gaz)
+
+
+def _as_dicts(final, gaz: Gazetteer) -> list[dict]:
+    out: dict[tuple, dict] = {}
+    for mention, units in final:
+        if len(units) == 1:
+            unit = units[0]
+            key = unit.key
+            if key in out:
+                out[key]["mentions"] += 1
+                continue
+            province = gaz.province(unit.province, unit.era)
+            successor = gaz.successor_province(unit)
+            out[key] = {
+                "name": unit.name,
+                "level": unit.level,
+                "unit_type": _written_type(mention, unit),
+                "province": province.name if province else None,
+                "code": unit.code,
+                "province_code": unit.province,
+                "era": unit.era,
+                "ambiguous": False,
+                "candidates": [],
+                "evidence": mention.evidence,
+                "successor_province": successor.name if successor else None,
+                "successor_province_code": successor.code if successor else None,
+                "mentions": 1,
+                "signal": mention.kind,
+            }
+        else:
+            levels = sorted({u.level for u in units}, key=["province", "district", "commune"].index)
+            level = levels[0] if len(levels) == 1 else levels[-1]
+            key = ("ambiguous", fold(mention.name), level)
+            if key in out:
+                out[key]["mentions"] += 1
+                continue
+            out[key] = {
+                "name": mention.name,
+                "level": level,
+                "unit_type": _written_type(mention, units[0]),
+                "province": None,
+                "code": None,
+                "province_code": None,
+                "era": units[0].era,
+                "ambiguous": True,
+                "candidates": [
+                    {"code": u.code, "province": (gaz.province(u.province, u.era) or u).name, "level": u.level}
+                    for u in units
+                ],
+                "evidence": mention.evidence,
+                "successor_province": None,
+                "successor_province_code": None,
+                "mentions": 1,
+                "signal": mention.kind,
+            }
+    return list(out.values())
+
+
+def _written_type(mention: _Mention, unit: Unit) -> str:
+    if mention.types and len(mention.types) == 1:
+        (written,) = mention.types
+        if written in unit.types():
+            return written
+    return unit.unit_type
+
+
+_LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+
+
+def primary_locality(localities: list[dict]) -> dict | None:
+    """The unit the article is mainly about: the most specific resolved unit.
+
+    Units seen only inside a border post's name ("Đồn Biên phòng Phong Hải")
+    count after the others; among units of the same level the one mentioned
+    most often (then first) wins.
+    """
+    resolved = [loc for loc in localities if not loc.get("ambiguous")]
+    if not resolved:
+        return None
+    direct = [loc for loc in resolved if loc.get("signal") != "post"] or resolved
+
+    def rank(item):
+        index, loc = item
+        return (-_LEVEL_RANK.get(loc["level"], 0), -loc.get("mentions", 1), index)
+
+    return min(enumerate(direct), key=rank)[1]
