@@ -125,6 +125,8 @@ _ORG_PHRASES_RE = re.compile(
     r"|Thi đua|Khen thưởng|Kiểm tra|Tuyên giáo|Dân vận|Tổ chức|Nội chính|Quốc hội|Chính phủ"
 )
 
+_CAPITAL_HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cụ"})
+
 _WS = re.compile(r"\s+")
 
 
@@ -168,21 +170,42 @@ def _is_place_name(name: str, gaz: Gazetteer) -> bool:
     return bool(gaz.lookup(name, levels={"province", "district"}))
 
 
-def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, strong: bool) -> int | None:
+_UNIT_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?P<unit>tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|Tỉnh ủy|Huyện ủy|Quận ủy"
+    r"|Thị ủy|Thành ủy)\s*$"
+)
+_UNIT_LEVELS = {
+    "tỉnh": {"province"}, "tỉnh ủy": {"province"}, "huyện": {"district"}, "huyện ủy": {"district"},
+    "quận": {"district"}, "quận ủy": {"district"}, "thị xã": {"district"}, "thị ủy": {"district"},
+    "thành phố": {"province", "district"}, "tp": {"province", "district"}, "thành ủy": {"province", "district"},
+    "xã": {"commune"}, "phường": {"commune"}, "thị trấn": {"commune"},
+}
+_ANY_PLACE = {"province", "district"}
+
+
+def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, before: str) -> int | None:
     """Where the name starts in a run that follows a title: "Phong Điền Trần Thị
-    Diệu Minh" → 2. None when the run holds no name."""
-    # A place (or body) name first, then a name starting with a surname.
-    for cut in range(1, len(words) - 1):
-        head, tail = words[:cut], words[cut:]
-        if tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES:
-            if gaz is not None and gaz.has_name(" ".join(head)) and _is_name(tail, strong=True, gaz=gaz):
+    Diệu Minh" after "Huyện ủy" → 2. None when the run holds no name.
+
+    ``before`` is the text before the run: a unit word there ("xã", "Huyện ủy")
+    says the run starts with a place of that level.
+    """
+    unit = _UNIT_BEFORE_RE.search(before)
+    levels = _UNIT_LEVELS.get(unit.group("unit").lower().rstrip(".")) if unit else None
+    if gaz is not None:
+        for cut in range(len(words), 0, -1):
+            head = " ".join(words[:cut])
+            if not gaz.lookup(head, levels=levels or _ANY_PLACE):
+                continue
+            if cut == len(words):
+                if levels:
+                    return None  # "Bí thư Đảng ủy xã Hoàng Hoa Thám": the run is the place
+                continue
+            tail = words[cut:]
+            if (tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES) and _is_name(tail, strong=True, gaz=gaz):
                 return cut
-    if _is_name(words, strong=strong, gaz=gaz):
+    if _is_name(words, strong=False, gaz=gaz):
         return 0
-    for cut in range(1, len(words) - 1):
-        tail = words[cut:]
-        if tail[0] in SURNAMES and _is_name(tail, strong=False, gaz=gaz):
-            return cut
     return None
 
 
@@ -214,6 +237,10 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
                     cursor = stop.end()
                     continue
             break
+        place_end = _PLACE_ENDS_TITLE_RE.search(sentence, pos, stop_at)
+        if place_end:
+            stop_at = place_end.end("place")
+            stop = None
         title = _clean(sentence[pos:stop_at])
         if len(title.split()) > 16:
             title = " ".join(title.split()[:16])
@@ -232,6 +259,17 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
                 continue
         break
     return titles, end
+
+
+# A title that names its unit's place ends with the place: "Trưởng bản Huổi Lếch
+# kể…", "Phó Chủ tịch UBND tỉnh Gia Lai nói…", whatever verb follows.
+_PLACE_ENDS_TITLE_RE = re.compile(
+    r"(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|thôn|bản|ấp|buôn|làng|xóm|khu phố"
+    r"|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Đồn Biên phòng|Đồn BP)"
+    rf"\s+(?P<place>{_SYL}(?:[ ]{_SYL})*|\d+)"
+    r"(?=\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|và|kiêm)(?![\w]))"
+    rf"[{LOWER}])"
+)
 
 
 def _NAME_RUN_START_PERSON(text: str) -> bool:
@@ -304,6 +342,11 @@ def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> Non
         if _HEAD_RE.match(sentence, start):
             continue  # the run is a title: handled below
         honorific = _HONORIFIC_RE.search(sentence[max(0, start - 16):start])
+        if words[0] in _CAPITAL_HONORIFICS and len(words) > 2:
+            # "Ông Trương Văn Sáu" at the start of a sentence.
+            start += len(words[0]) + 1
+            words = words[1:]
+            honorific = re.match(r".*", sentence[start - len(words[0]) - 1:start])
         rank_before = _rank_before(sentence, start)
         sep = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*").match(sentence, after_pos)
         title_pos = sep.end()
@@ -337,7 +380,7 @@ def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> Non
             words = sentence[r_start:r_end].split()
             if _HEAD_RE.match(sentence, r_start):
                 break
-            cut = _split_place_and_name(words, gaz, strong=False)
+            cut = _split_place_and_name(words, gaz, before=sentence[h_start:r_start])
             if cut is None:
                 continue
             name_words = words[cut:]

@@ -108,7 +108,10 @@ _RUN_RE = re.compile(CAP_RUN)
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
 _ORG_LEAD_WORDS = frozenset(
     "Báo Đài Hội Sở Ban Bộ Cục Chi Viện Tòa Trường Bệnh Công Ủy Mặt Quân Khu Đồn Tỉnh Thành Đảng "
-    "Nhân Tổ Trung Liên Phòng Văn Hệ Cổng Kho Bảo Chợ Cảng Ngân Hợp Quỹ Nhà Trại Câu Đội".split()
+    "Nhân Tổ Trung Liên Phòng Văn Hệ Cổng Kho Bảo Chợ Cảng Ngân Hợp Quỹ Nhà Trại Câu Đội "
+    # sentence-initial words
+    "Theo Tại Ở Với Tới Từ Còn Trong Cùng Đến Về Sau Trước Nhân Qua Hôm Sáng Chiều Tối Năm Ngày Toàn Cả "
+    "Các Những Riêng Tỉnh Huyện Thị Xã Phường Miền Vùng Khu".split()
 )
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng chí", "cụ", "em", "cháu", "đ/c", "già làng"})
 
@@ -215,6 +218,7 @@ class _Mention:
     end: int
     evidence: str
     hints: list = field(default_factory=list)  # province names written beside it
+    district_hints: list = field(default_factory=list)  # "xã A, huyện B": B
     candidates: dict = field(default_factory=dict)  # era → [Unit]
     resolved: Unit | None = None
     era: str | None = None
@@ -311,6 +315,7 @@ class _Scanner:
                     taken.append((mention.start, mention.end))
             mentions.extend(self._bare_provinces(sentence, index, taken))
         mentions.sort(key=lambda m: (m.sentence, m.start))
+        _link_chains(mentions)
         return mentions
 
     def _province_name(self, text: str) -> str | None:
@@ -378,7 +383,7 @@ class _Scanner:
                 if canonical is None:
                     continue
                 tail = words[lead + n :]
-                if tail and tail[0] not in SURNAMES:
+                if tail and (tail[0] not in SURNAMES or len(tail) < 2):
                     break  # "Thái Bình Dương", "Long An Giang"…: not the province
                 if lead == 0 and _is_honorific_before(sentence, start):
                     break  # "ông Thái Bình"
@@ -387,6 +392,30 @@ class _Scanner:
                                        offset + len(name), sentence))
                 break
         return result
+
+
+_CHAIN_GAP = re.compile(r"\s*[,(–-]?\s*$")
+_RANK = {"commune": 2, "district": 1, "province": 0}
+
+
+def _link_chains(mentions: list[_Mention]) -> None:
+    """"xã Ea Tiêu, huyện Cư Kuin, tỉnh Đắk Lắk": each unit is inside the next."""
+    for i, mention in enumerate(mentions[:-1]):
+        j = i + 1
+        current = mention
+        while j < len(mentions):
+            nxt = mentions[j]
+            gap = mention.evidence[current.end : nxt.start] if nxt.sentence == mention.sentence else None
+            if gap is None or nxt.start < current.end or not _CHAIN_GAP.match(gap) or len(gap) > 4:
+                break
+            if min(_RANK[l] for l in nxt.levels) >= max(_RANK[l] for l in mention.levels):
+                break
+            if nxt.levels == {"province"}:
+                mention.hints.append(nxt.name)
+            elif nxt.levels == {"district"}:
+                mention.district_hints.append(nxt.name)
+            current = nxt
+            j += 1
 
 
 # -- resolution --------------------------------------------------------------
@@ -429,7 +458,14 @@ def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> s
 
 
 def _constrained(mention: _Mention, units: list[Unit], gaz: Gazetteer) -> list[Unit]:
-    """Candidates that agree with the province written beside the mention."""
+    """Candidates that agree with the province (and district) written beside the mention."""
+    if mention.district_hints and units:
+        wanted = {fold_key(h) for h in mention.district_hints}
+        units = [
+            u for u in units
+            if (d := gaz.district_of(u)) is not None and d.key != u.key
+            and ({fold_key(d.name)} | {fold_key(a) for a, _ in d.aliases}) & wanted
+        ]
     if not mention.hints or not units:
         return units
     kept = []

@@ -1,0 +1,280 @@
+"""Officials on sentences written the way provincial and district news sites write,
+with Kinh and ethnic-minority names and every title pattern."""
+
+import pytest
+
+from archive.extract.gazetteer import load_gazetteer
+from archive.extract.people import find_officials
+from archive.text import normalize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def officials(gaz, body, title="Hội nghị công tác dân vận"):
+    found = find_officials(normalize(title), normalize(body), gazetteer=gaz)
+    return {person["name"]: person["titles"] for person in found}
+
+
+# (sentence, {name: titles}) — each the only official of its sentence.
+CASES = [
+    # name – titles, any dash, any spacing
+    (
+        "Dự và chỉ đạo hội nghị có đồng chí Đoàn Kỳ Côi – Phó Bí thư Thường trực Huyện ủy.",
+        {"Đoàn Kỳ Côi": ["Phó Bí thư Thường trực Huyện ủy"]},
+    ),
+    (
+        "Kết luận buổi làm việc, đồng chí Bùi Tuấn Quang- Phó Trưởng Ban Dân vận Trung ương, Trưởng đoàn kiểm tra đánh giá cao kết quả.",
+        {"Bùi Tuấn Quang": ["Phó Trưởng Ban Dân vận Trung ương", "Trưởng đoàn kiểm tra"]},
+    ),
+    (
+        "Đồng chí Nguyễn Thị Hồng Vân — Phó Chủ tịch HĐND huyện phát biểu tại hội nghị.",
+        {"Nguyễn Thị Hồng Vân": ["Phó Chủ tịch HĐND huyện"]},
+    ),
+    (
+        "Đồng chí Lê Quang Huy ‒Chủ tịch UBND thị xã trao giấy khen cho các tập thể.",
+        {"Lê Quang Huy": ["Chủ tịch UBND thị xã"]},
+    ),
+    # name, titles (commas, kiêm)
+    (
+        "Tham dự có đồng chí Nguyễn Văn Hùng, Tỉnh ủy viên, Bí thư Huyện ủy Đắk Hà.",
+        {"Nguyễn Văn Hùng": ["Tỉnh ủy viên", "Bí thư Huyện ủy Đắk Hà"]},
+    ),
+    (
+        "Đồng chí Lê Thị Thu Hà - UV BTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy kiêm Chủ tịch Ủy ban MTTQ Việt Nam tỉnh chủ trì hội nghị.",
+        {"Lê Thị Thu Hà": ["UV BTV Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"]},
+    ),
+    (
+        "Đồng chí Nguyễn Thị Hương, Huyện ủy viên, Trưởng phòng Nội vụ huyện báo cáo kết quả.",
+        {"Nguyễn Thị Hương": ["Huyện ủy viên", "Trưởng phòng Nội vụ huyện"]},
+    ),
+    (
+        "Ông Trương Văn Sáu, Giám đốc Sở Văn hóa, Thể thao và Du lịch cho biết sẽ hỗ trợ.",
+        {"Trương Văn Sáu": ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"]},
+    ),
+    (
+        "Bà Phạm Thị Lan, Phó Giám đốc Sở Lao động - Thương binh và Xã hội thông tin thêm.",
+        {"Phạm Thị Lan": ["Phó Giám đốc Sở Lao động - Thương binh và Xã hội"]},
+    ),
+    (
+        "Đồng chí Trần Văn Nam (Phó Chủ tịch UBND huyện) trao quà cho các hộ nghèo.",
+        {"Trần Văn Nam": ["Phó Chủ tịch UBND huyện"]},
+    ),
+    (
+        "Đồng chí Trịnh Việt Hùng, Ủy viên dự khuyết BCH Trung ương Đảng, Phó Bí thư Tỉnh ủy, Bí thư Ban Cán sự đảng, Chủ tịch UBND tỉnh nhấn mạnh.",
+        {
+            "Trịnh Việt Hùng": [
+                "Ủy viên dự khuyết BCH Trung ương Đảng", "Phó Bí thư Tỉnh ủy", "Bí thư Ban Cán sự đảng", "Chủ tịch UBND tỉnh",
+            ]
+        },
+    ),
+    (
+        "Nguyễn Văn Quang - Phó Bí thư Đảng ủy xã Tân Lập phát biểu tham luận.",
+        {"Nguyễn Văn Quang": ["Phó Bí thư Đảng ủy xã Tân Lập"]},
+    ),
+    (
+        "Theo ông Phan Văn Mãi, Chủ tịch UBND TP Hồ Chí Minh, thành phố đã hoàn thành chỉ tiêu.",
+        {"Phan Văn Mãi": ["Chủ tịch UBND TP Hồ Chí Minh"]},
+    ),
+    (
+        "Đồng chí Vũ Đức Đam – Phó Thủ tướng Chính phủ dự lễ phát động.",
+        {"Vũ Đức Đam": ["Phó Thủ tướng Chính phủ"]},
+    ),
+    (
+        "Đồng chí Mai Văn Chính, Ủy viên Trung ương Đảng, Trưởng Ban Dân vận Trung ương làm trưởng đoàn.",
+        {"Mai Văn Chính": ["Ủy viên Trung ương Đảng", "Trưởng Ban Dân vận Trung ương"]},
+    ),
+    # title before the name
+    (
+        "Chủ tịch UBND huyện Lê Nguyễn Thành Trung chứng kiến ký kết chương trình phối hợp.",
+        {"Lê Nguyễn Thành Trung": ["Chủ tịch UBND huyện"]},
+    ),
+    (
+        "Phát biểu tại hội nghị, Trưởng Ban Dân vận Huyện ủy Phong Điền Trần Thị Diệu Minh khẳng định.",
+        {"Trần Thị Diệu Minh": ["Trưởng Ban Dân vận Huyện ủy Phong Điền"]},
+    ),
+    (
+        "Phát biểu tại Hội nghị, đồng chí Chủ tịch UBND tỉnh Trịnh Việt Hùng đánh giá cao kết quả đạt được.",
+        {"Trịnh Việt Hùng": ["Chủ tịch UBND tỉnh"]},
+    ),
+    (
+        "Phó Chủ tịch UBND tỉnh Lâm Đồng Đinh Văn Tuấn yêu cầu các địa phương quan tâm.",
+        {"Đinh Văn Tuấn": ["Phó Chủ tịch UBND tỉnh Lâm Đồng"]},
+    ),
+    (
+        "Phát biểu tại buổi lễ, Bí thư Huyện ủy Mường Nhé Lò Văn Thắng đề nghị các cấp ủy quan tâm.",
+        {"Lò Văn Thắng": ["Bí thư Huyện ủy Mường Nhé"]},
+    ),
+    (
+        "Giám đốc Sở Nội vụ Hoàng Thị Mai cho biết, toàn tỉnh đã tinh gọn 12 đầu mối.",
+        {"Hoàng Thị Mai": ["Giám đốc Sở Nội vụ"]},
+    ),
+    (
+        "Sáng Thứ Tư, Phó Chủ tịch Thường trực HĐND tỉnh Trần Văn Mỹ đã có buổi làm việc với huyện.",
+        {"Trần Văn Mỹ": ["Phó Chủ tịch Thường trực HĐND tỉnh"]},
+    ),
+    (
+        "Theo Chủ tịch UBND huyện Đặng Xuân Trường, huyện đã vận động nhân dân hiến 5.000 m2 đất.",
+        {"Đặng Xuân Trường": ["Chủ tịch UBND huyện"]},
+    ),
+    (
+        "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lê Thị Dung trao quà cho các gia đình chính sách.",
+        {"Lê Thị Dung": ["Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"]},
+    ),
+    (
+        "Bí thư Đoàn Thanh niên xã Nguyễn Thị Ngọc Ánh cho biết, đoàn viên đã ra quân.",
+        {"Nguyễn Thị Ngọc Ánh": ["Bí thư Đoàn Thanh niên xã"]},
+    ),
+    # ethnic-minority names
+    (
+        "Đồng chí Y Ngọc - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh cùng chủ trì Hội nghị.",
+        {"Y Ngọc": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"]},
+    ),
+    (
+        "Ông Ksor Phước Hà – Phó Chủ tịch UBND tỉnh Gia Lai phát biểu chỉ đạo.",
+        {"Ksor Phước Hà": ["Phó Chủ tịch UBND tỉnh Gia Lai"]},
+    ),
+    (
+        "Bà H' Hen Niê, Phó Trưởng Ban Dân vận Tỉnh ủy Đắk Lắk cho biết mô hình được nhân rộng.",
+        {"H' Hen Niê": ["Phó Trưởng Ban Dân vận Tỉnh ủy Đắk Lắk"]},
+    ),
+    (
+        "Thượng tá Rơ Mah Tuân, Đồn trưởng Đồn Biên phòng Ia Mơ, trao quà cho các hộ nghèo.",
+        {"Rơ Mah Tuân": ["Đồn trưởng Đồn Biên phòng Ia Mơ"]},
+    ),
+    (
+        "Đồng chí Hầu A Lềnh, Ủy viên Trung ương Đảng, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc dự và phát biểu.",
+        {"Hầu A Lềnh": ["Ủy viên Trung ương Đảng", "Bộ trưởng", "Chủ nhiệm Ủy ban Dân tộc"]},
+    ),
+    (
+        "Chủ tịch UBND xã Lò Văn Pấng cho biết, năm 2023 toàn xã có 120 hộ thoát nghèo.",
+        {"Lò Văn Pấng": ["Chủ tịch UBND xã"]},
+    ),
+    (
+        "Ông A Pớt, Bí thư Chi bộ thôn Đăk Răng, chia sẻ kinh nghiệm vận động bà con.",
+        {"A Pớt": ["Bí thư Chi bộ thôn Đăk Răng"]},
+    ),
+    (
+        "Đồng chí Y Thanh Hà Niê Kđăm – Ủy viên Trung ương Đảng, Chủ nhiệm Ủy ban Dân tộc của Quốc hội.",
+        {"Y Thanh Hà Niê Kđăm": ["Ủy viên Trung ương Đảng", "Chủ nhiệm Ủy ban Dân tộc của Quốc hội"]},
+    ),
+    (
+        "Ông Điểu K'Ré, Phó Chủ tịch HĐND tỉnh Bình Phước đến dự.",
+        {"Điểu K'Ré": ["Phó Chủ tịch HĐND tỉnh Bình Phước"]},
+    ),
+    (
+        "Ông Vàng A Sùng - Trưởng bản Huổi Lếch kể về những ngày đầu vận động.",
+        {"Vàng A Sùng": ["Trưởng bản Huổi Lếch"]},
+    ),
+    (
+        "Bà Triệu Thị Hòa, Chủ tịch Hội LHPN huyện Bắc Mê tặng quà.",
+        {"Triệu Thị Hòa": ["Chủ tịch Hội LHPN huyện Bắc Mê"]},
+    ),
+    (
+        "Đồng chí Giàng Seo Phử, Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy Lào Cai làm việc với huyện.",
+        {"Giàng Seo Phử": ["Ủy viên BCH Trung ương Đảng", "Bí thư Tỉnh ủy Lào Cai"]},
+    ),
+    (
+        "Ông Thạch Phước Bình, Chủ tịch UBND tỉnh Trà Vinh đề nghị đồng bào Khmer tham gia.",
+        {"Thạch Phước Bình": ["Chủ tịch UBND tỉnh Trà Vinh"]},
+    ),
+    # ranks
+    (
+        "Đại tá Nguyễn Minh Tuấn, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh phát biểu.",
+        {"Nguyễn Minh Tuấn": ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]},
+    ),
+    (
+        "Thiếu tướng Nguyễn Văn Thành, Phó Tư lệnh Bộ đội Biên phòng tặng 50 suất quà.",
+        {"Nguyễn Văn Thành": ["Phó Tư lệnh Bộ đội Biên phòng"]},
+    ),
+    # lowercase title after a comma
+    (
+        "Ông Hồ Văn Lâm, trưởng thôn Tà Lang, cho biết bà con đã hiến đất làm đường.",
+        {"Hồ Văn Lâm": ["trưởng thôn Tà Lang"]},
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[list(e)[0] for _, e in CASES])
+def test_official_and_titles(gaz, sentence, expected):
+    assert officials(gaz, sentence) == expected
+
+
+def test_list_of_officials_separated_by_semicolons(gaz):
+    body = (
+        "Tham dự có các đồng chí: Thạch Chanh Đa, Phó Bí thư Thường trực Huyện ủy; "
+        "Danh Út, Chủ tịch UBND huyện; Sơn Thị Mỹ, Phó Chủ tịch HĐND huyện."
+    )
+    assert officials(gaz, body) == {
+        "Thạch Chanh Đa": ["Phó Bí thư Thường trực Huyện ủy"],
+        "Danh Út": ["Chủ tịch UBND huyện"],
+        "Sơn Thị Mỹ": ["Phó Chủ tịch HĐND huyện"],
+    }
+
+
+def test_two_officials_joined_by_va(gaz):
+    body = (
+        "Đồng chí Y Ngọc - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh và đồng chí Nguyễn Đức Tuy "
+        "- Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy cùng chủ trì Hội nghị."
+    )
+    assert officials(gaz, body) == {
+        "Y Ngọc": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
+        "Nguyễn Đức Tuy": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"],
+    }
+
+
+def test_mentions_of_one_person_are_merged(gaz):
+    body = (
+        "Tham dự có đồng chí Trần Thị Diệu Minh – UVTV Huyện ủy, Trưởng Ban Dân vận Huyện ủy.\n"
+        "Phát biểu tại hội nghị, Trưởng Ban Dân vận Huyện ủy Phong Điền Trần Thị Diệu Minh khẳng định.\n"
+        "Đồng chí Trần Thị Diệu Minh phát biểu bế mạc."
+    )
+    found = find_officials("Ký kết", normalize(body), gazetteer=gaz)
+    assert len(found) == 1
+    assert found[0]["titles"] == ["UVTV Huyện ủy", "Trưởng Ban Dân vận Huyện ủy", "Trưởng Ban Dân vận Huyện ủy Phong Điền"]
+    assert found[0]["evidence"][0] == "đồng chí Trần Thị Diệu Minh – UVTV Huyện ủy, Trưởng Ban Dân vận Huyện ủy"
+
+
+def test_caption_repeated_twice_gives_one_official(gaz):
+    body = "Chủ tịch UBND huyện Lê Nguyễn Thành Trung chứng kiến ký kết\n" * 2
+    assert officials(gaz, body) == {"Lê Nguyễn Thành Trung": ["Chủ tịch UBND huyện"]}
+
+
+def test_official_named_in_the_headline(gaz):
+    found = officials(gaz, "Hội nghị diễn ra sáng nay.", title="Bí thư Tỉnh ủy Nguyễn Văn Thắng làm việc với Ban Dân vận")
+    assert found == {"Nguyễn Văn Thắng": ["Bí thư Tỉnh ủy"]}
+
+
+# -- not officials ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thấm nhuần tư tưởng dân vận của Chủ tịch Hồ Chí Minh \"Trọng dân, gần dân, hiểu dân\".",
+        "Chủ tịch Hồ Chí Minh từng dạy: Dân vận kém thì việc gì cũng kém.",
+        "Ông Nguyễn Văn Ba (65 tuổi, ngụ ấp 3) chia sẻ niềm vui khi có đường mới.",
+        "Đồng chí Nguyễn Văn Thắng phát biểu tại hội nghị.",
+        "Phó Chủ tịch UBND huyện phát biểu tại hội nghị.",
+        "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy dự hội nghị.",
+        "Trưởng Ban Dân vận Huyện ủy Lý Nhân cho biết kết quả.",
+        "Bí thư Tỉnh ủy Vĩnh Long chủ trì hội nghị.",
+        "Thứ Năm, ngày 5/6/2023, Ban Dân vận Huyện ủy tổ chức hội nghị.",
+        "Tin, ảnh: NGUYỄN HÒA",
+        "Xuân Huy - Thành Chung",
+        "Quang cảnh Hội nghị",
+        "Ban Dân vận Tỉnh ủy - Ban cán sự đảng UBND tỉnh tăng cường phối hợp.",
+        "Chủ tịch UBND các xã, thị trấn ký cam kết.",
+        "Bí thư Đảng ủy xã Hoàng Hoa Thám phát biểu.",
+    ],
+)
+def test_not_an_official(gaz, sentence):
+    assert officials(gaz, sentence) == {}
+
+
+def test_official_dict_has_the_contract_keys(gaz):
+    (person,) = find_officials("Ký kết", "Đồng chí Đoàn Kỳ Côi – Phó Bí thư Thường trực Huyện ủy dự.", gazetteer=gaz)
+    assert set(person) == {"name", "titles", "evidence"}
+    assert person["evidence"] == ["Đồng chí Đoàn Kỳ Côi – Phó Bí thư Thường trực Huyện ủy"]

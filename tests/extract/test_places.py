@@ -1,0 +1,291 @@
+"""Place finding on sentences written the way provincial and district news sites write."""
+
+import pytest
+
+from archive.extract.gazetteer import load_gazetteer
+from archive.extract.places import find_localities, primary_locality, province_from_domain
+from archive.text import normalize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def find(gaz, title, body="", domain=None, year=None):
+    return find_localities(normalize(title), normalize(body), source_domain=domain, gazetteer=gaz, year=year)
+
+
+def keys(localities):
+    return {(loc["level"], loc["code"]) for loc in localities if not loc["ambiguous"]}
+
+
+def ambiguous(localities):
+    return {(loc["level"], loc["name"]) for loc in localities if loc["ambiguous"]}
+
+
+# -- unit-type words -----------------------------------------------------------
+
+
+def test_typed_province(gaz):
+    locs = find(gaz, "Tiếp tục triển khai công tác dân vận", "Đoàn công tác đến làm việc tại tỉnh Vĩnh Long.")
+    assert keys(locs) == {("province", "86")}
+    assert locs[0]["province"] == "Vĩnh Long" and locs[0]["era"] == "pre2025"
+
+
+def test_typed_district_with_province_in_brackets(gaz):
+    locs = find(gaz, "Ký kết chương trình phối hợp", "UBND huyện Châu Thành (Tiền Giang) tổ chức hội nghị.")
+    assert keys(locs) == {("district", "821"), ("province", "82")}
+
+
+def test_commune_district_province_chain(gaz):
+    body = "Ngày 12/3, tại xã Ea Tiêu, huyện Cư Kuin, tỉnh Đắk Lắk, Ban Dân vận Huyện ủy tổ chức hội nghị."
+    locs = find(gaz, "Hội nghị dân vận", body)
+    assert keys(locs) == {("commune", "24547"), ("district", "657"), ("province", "66")}
+
+
+def test_chain_resolves_a_common_commune_name(gaz):
+    body = "Hội nghị được tổ chức tại xã Tân Lập, huyện Đồng Phú, tỉnh Bình Phước."
+    locs = find(gaz, "Dân vận khéo", body)
+    communes = [loc for loc in locs if loc["level"] == "commune"]
+    assert len(communes) == 1 and not communes[0]["ambiguous"]
+    assert communes[0]["province"] == "Bình Phước"
+
+
+def test_district_name_with_trailing_letter(gaz):
+    locs = find(gaz, "Sơ kết chương trình", "Huyện ủy Châu Thành A tổ chức sơ kết chương trình phối hợp.")
+    assert keys(locs) == {("district", "932")}
+
+
+def test_district_with_apostrophe_alias(gaz):
+    locs = find(gaz, "Ký kết", "Ban Dân vận Huyện ủy Ia H'Drai ký kết chương trình phối hợp với UBND huyện.")
+    assert keys(locs) == {("district", "618")}
+
+
+def test_city_that_shares_its_province_name(gaz):
+    locs = find(gaz, "Ký kết", "Thành ủy Kon Tum và UBND thành phố Kon Tum ký kết quy chế phối hợp.")
+    assert keys(locs) == {("district", "608")}
+    locs = find(gaz, "Ký kết", "Ban Dân vận Thành ủy phối hợp với UBND TP Vĩnh Long tổ chức hội nghị.")
+    assert keys(locs) == {("district", "855")}
+
+
+def test_central_city_is_a_province(gaz):
+    locs = find(gaz, "Dân vận", "Ban Dân vận Thành ủy Hà Nội và UBND thành phố Đà Nẵng trao đổi kinh nghiệm.")
+    assert keys(locs) == {("province", "01"), ("province", "48")}
+
+
+def test_numbered_district_only_when_written_with_its_type(gaz):
+    locs = find(gaz, "Dân vận", "Quận 3 (TP Hồ Chí Minh) có 3 phường đạt chuẩn, 12 tổ dân phố tiêu biểu.")
+    assert ("district", "770") in keys(locs)
+    assert ("province", "79") in keys(locs)
+    assert all(loc["level"] != "commune" for loc in locs)
+
+
+def test_town_and_ward_types(gaz):
+    locs = find(gaz, "Dân vận", "UBND thị xã Phú Mỹ, tỉnh Bà Rịa - Vũng Tàu triển khai mô hình dân vận khéo.")
+    assert keys(locs) == {("district", "754"), ("province", "77")}
+
+
+def test_commune_type_word_picks_between_a_xa_and_a_phuong(gaz):
+    locs = find(gaz, "Dân vận", "Đoàn công tác thăm xã Phong Hải, huyện Phong Điền.")
+    assert ("commune", "19840") in keys(locs)
+
+
+# -- headline prefixes and bare provinces ----------------------------------------
+
+
+def test_headline_province_prefix(gaz):
+    locs = find(gaz, "Kon Tum: Ban Dân vận Tỉnh ủy tăng cường phối hợp", "Hội nghị diễn ra sáng nay.")
+    assert keys(locs) == {("province", "62")}
+
+
+def test_headline_district_prefix_with_province(gaz):
+    locs = find(gaz, "Vĩnh Tường (Vĩnh Phúc): Ký kết chương trình", "Hội nghị diễn ra sáng 26/5.")
+    assert keys(locs) == {("district", "252"), ("province", "26")}
+
+
+def test_headline_prefix_of_an_unknown_word_is_ignored(gaz):
+    assert find(gaz, "Infographic: Kết quả công tác dân vận năm 2023") == []
+
+
+def test_bare_province_names(gaz):
+    body = "Ban Dân vận Tỉnh ủy Bình Định phối hợp với Sở Nội vụ Quảng Ngãi trao đổi kinh nghiệm."
+    assert keys(find(gaz, "Dân vận", body)) == {("province", "52"), ("province", "51")}
+
+
+def test_bare_province_after_a_body_word(gaz):
+    assert keys(find(gaz, "Dân vận", "Theo Báo Tây Ninh, mô hình được nhân rộng.")) == {("province", "72")}
+
+
+def test_hyphenated_province_name(gaz):
+    assert keys(find(gaz, "Dân vận", "Tỉnh ủy Bà Rịa - Vũng Tàu ban hành kế hoạch.")) == {("province", "77")}
+
+
+# -- false friends -------------------------------------------------------------
+
+
+def test_person_name_containing_a_district_name_is_not_a_place(gaz):
+    body = "Đồng chí Đặng Xuân Trường, Phó Chủ tịch Thường trực UBND tỉnh ký kết chương trình."
+    assert find(gaz, "Ký kết", body) == []
+
+
+def test_person_name_containing_a_province_name_is_not_a_place(gaz):
+    body = "Ông Nguyễn Hòa Bình phát biểu. Bà Trần Thái Bình cho biết thêm. Ông Hà Nam đến dự."
+    assert find(gaz, "Dân vận", body) == []
+
+
+def test_title_place_then_person_name(gaz):
+    body = "Bí thư Tỉnh ủy Long An Nguyễn Văn Được chủ trì hội nghị."
+    assert keys(find(gaz, "Hội nghị", body)) == {("province", "80")}
+
+
+def test_president_ho_chi_minh_is_not_the_city(gaz):
+    body = "Thực hiện tư tưởng dân vận của Chủ tịch Hồ Chí Minh, học tập và làm theo tấm gương Hồ Chí Minh."
+    assert find(gaz, "Dân vận", body) == []
+
+
+def test_ho_chi_minh_city_written_as_a_city(gaz):
+    for body in ("UBND TP Hồ Chí Minh triển khai.", "Tại TP.HCM, hội nghị diễn ra.", "Thành phố Hồ Chí Minh có 22 quận, huyện."):
+        assert keys(find(gaz, "Dân vận", body)) == {("province", "79")}, body
+
+
+def test_pacific_ocean_is_not_thai_binh(gaz):
+    assert find(gaz, "Dân vận", "Bão hình thành trên Thái Bình Dương.") == []
+
+
+def test_bare_numbers_are_not_districts(gaz):
+    assert find(gaz, "Dân vận", "Năm 2023 có 3 hội nghị, 12 buổi đối thoại và 5 lớp tập huấn.") == []
+
+
+def test_lowercase_words_after_type_words_are_not_places(gaz):
+    body = "Phát triển kinh tế - xã hội, các tỉnh Tây Nguyên và các huyện miền núi phía Bắc."
+    assert find(gaz, "Dân vận", body) == []
+
+
+def test_glued_related_headlines_are_noise(gaz):
+    body = (
+        "Sáng 26/5, UBND huyện Vĩnh Tường (Vĩnh Phúc) tổ chức hội nghị.\n"
+        "Vĩnh Phúc: Tường nhà sập khiến 3 người tử vongVĩnh Phúc: Gần 150 học sinh tham gia giải bơi trên địa bàn huyện Bình Xuyên\n"
+    )
+    assert ("district", "249") not in keys(find(gaz, "Ký kết", body))
+
+
+def test_places_after_a_related_news_marker_are_noise(gaz):
+    body = "Ban Dân vận Huyện ủy Krông Pắc tổ chức hội nghị.\nTin liên quan\nQuảng Nam: Ra quân hưởng ứng phong trào\n"
+    assert keys(find(gaz, "Dân vận", body)) == {("district", "654")}
+
+
+# -- disambiguation --------------------------------------------------------------
+
+
+def test_undecidable_name_is_ambiguous(gaz):
+    locs = find(gaz, "Hội nghị", "Huyện ủy Châu Thành tổ chức hội nghị tổng kết.")
+    assert keys(locs) == set()
+    assert ambiguous(locs) == {("district", "Châu Thành")}
+    (loc,) = locs
+    assert loc["code"] is None and loc["province"] is None
+    assert len(loc["candidates"]) >= 9
+    assert {"code", "province"} <= set(loc["candidates"][0])
+
+
+def test_source_domain_resolves_a_clash(gaz):
+    locs = find(gaz, "Hội nghị", "Huyện ủy Châu Thành tổ chức hội nghị tổng kết.", domain="baotayninh.vn")
+    assert keys(locs) == {("district", "708")}
+    locs = find(gaz, "Hội nghị", "Huyện ủy Phong Điền tổ chức hội nghị.", domain="cantho.gov.vn")
+    assert keys(locs) == {("district", "926")}
+
+
+def test_province_named_in_the_text_resolves_a_clash(gaz):
+    body = "Huyện ủy Châu Thành tổ chức hội nghị. Đây là huyện đầu tiên của tỉnh Bến Tre hoàn thành."
+    assert keys(find(gaz, "Hội nghị", body)) == {("district", "831"), ("province", "83")}
+
+
+def test_a_border_post_names_the_commune_that_settles_the_district(gaz):
+    body = (
+        "Ban Dân vận Huyện ủy Phong Điền ký kết chương trình phối hợp với UBND huyện; "
+        "Công an huyện, Đồn Biên phòng Phong Hải."
+    )
+    locs = find(gaz, "Ký kết", body)
+    assert keys(locs) == {("district", "476"), ("commune", "19840")}
+    assert primary_locality(locs)["code"] == "476"
+
+
+def test_the_same_name_is_resolved_alike_everywhere(gaz):
+    body = "UBND huyện Phong Điền (Thừa Thiên Huế) tổ chức hội nghị. Huyện ủy Phong Điền chỉ đạo."
+    locs = find(gaz, "Ký kết", body)
+    assert keys(locs) == {("district", "476"), ("province", "46")}
+
+
+def test_ambiguous_border_post_alone_is_dropped(gaz):
+    assert find(gaz, "Dân vận", "Đồn Biên phòng Tân Lập tặng quà cho học sinh.") == []
+
+
+# -- era ---------------------------------------------------------------------
+
+
+def test_pre_reform_by_default(gaz):
+    locs = find(gaz, "Dân vận", "UBND tỉnh Phú Thọ tổ chức hội nghị.")
+    assert locs[0]["era"] == "pre2025"
+
+
+def test_post_reform_commune_without_district(gaz):
+    locs = find(gaz, "Dân vận", "Ngày 15/8, UBND xã Vĩnh Tường, tỉnh Phú Thọ tổ chức hội nghị.", year=2025)
+    communes = [loc for loc in locs if loc["level"] == "commune"]
+    assert communes and communes[0]["era"] == "post2025" and communes[0]["code"] == "09076"
+
+
+def test_year_hint_after_the_reform(gaz):
+    locs = find(gaz, "Dân vận", "Đảng ủy phường Kon Tum ra mắt mô hình dân vận khéo.", year=2026)
+    assert [(loc["era"], loc["code"]) for loc in locs] == [("post2025", "23293")]
+
+
+def test_pre_reform_unit_links_to_its_successor_province(gaz):
+    (loc,) = find(gaz, "Dân vận", "Đoàn công tác làm việc tại tỉnh Kon Tum.")
+    assert loc["successor_province"] == "Quảng Ngãi" and loc["successor_province_code"] == "51"
+
+
+# -- domains -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "domain, province",
+    [
+        ("baokontum.com.vn", "Kon Tum"),
+        ("thainguyen.gov.vn", "Thái Nguyên"),
+        ("https://www.baovinhlong.com.vn/thoi-su/", "Vĩnh Long"),
+        ("dantoc.thuathienhue.gov.vn", "Thừa Thiên Huế"),
+        ("baobariavungtau.com.vn", "Bà Rịa - Vũng Tàu"),
+        ("baodaklak.vn", "Đắk Lắk"),
+        ("hanoimoi.vn", "Hà Nội"),
+        ("phongdien.cantho.gov.vn", "Cần Thơ"),
+    ],
+)
+def test_province_from_domain(gaz, domain, province):
+    assert province_from_domain(domain, gaz).name == province
+
+
+def test_domain_of_no_province(gaz):
+    assert province_from_domain("dangcongsan.vn", gaz) is None
+    assert province_from_domain(None, gaz) is None
+
+
+# -- primary ---------------------------------------------------------------------
+
+
+def test_primary_is_the_most_specific_resolved_unit(gaz):
+    body = "Ban Dân vận Huyện ủy Krông Pắc (Đắk Lắk) tổ chức hội nghị. Tỉnh Đắk Lắk có 15 huyện."
+    locs = find(gaz, "Dân vận", body)
+    assert primary_locality(locs)["code"] == "654"
+
+
+def test_primary_of_nothing(gaz):
+    assert primary_locality([]) is None
+    assert primary_locality(find(gaz, "Hội nghị", "Huyện ủy Châu Thành tổ chức hội nghị.")) is None
+
+
+def test_locality_dict_has_the_contract_keys(gaz):
+    (loc,) = find(gaz, "Dân vận", "Đoàn công tác làm việc tại tỉnh Kon Tum.")
+    assert {
+        "name", "level", "unit_type", "province", "code", "province_code", "era", "ambiguous", "candidates", "evidence"
+    } <= set(loc)
+    assert loc["evidence"] == "Đoàn công tác làm việc tại tỉnh Kon Tum."
