@@ -35,12 +35,14 @@ def extract(
     title, body = page.title, page.body
 
     mentions = agreements.find_mentions(title, body)
+    citations = find_citations(f"{title}\n{body}")
+    offset = len(title) + 1  # citations' offsets into the body, for the dates
     dates = article_dates(
         page.date_line,
         body,
         programme_year=agreements.programme_year(mentions),
         hint=published_hint,
-        excluded=[(c.begin, c.stop) for c in find_citations(body)],
+        excluded=[(c.begin - offset, c.stop - offset) for c in citations],
     )
     published_on = dates.published_on.isoformat() if dates.published_on else None
     event_on = dates.event_on.isoformat() if dates.event_on else None
@@ -76,6 +78,6 @@ def extract(
         "organisations": find_organisations(title, body, localities=localities),
         "agreements": found_agreements,
         "periods": sorted(periods),
-        "documents": find_documents(f"{title}\n{body}"),
+        "documents": find_documents("", citations),
         "warnings": warnings,
     }

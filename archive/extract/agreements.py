@@ -27,36 +27,40 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr
 # ";" — party lists run on with it ("gồm UBND huyện; Công an huyện; …").
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[" + _UPPER + r"0-9])")
 
-_SIGN = r"(?<!thư )(?<!đăng )\bký(?:\s+kết)?(?:\s+lại|\s+bổ sung)?\b(?!\s+(?:hiệu|sự|ức|túc|giả|tên|gửi))"
-_REVIEW = r"\b(?:sơ kết|tổng kết|đánh giá (?:kết quả )?(?:\d+ năm )?thực hiện)\b"
-_PLAN = r"\b(?:thông qua|ban hành|triển khai|xây dựng|thống nhất|phê duyệt)\b"
-_VERB = re.compile(rf"(?P<sign>{_SIGN})|(?P<review>{_REVIEW})|(?P<plan>{_PLAN})", re.IGNORECASE)
+# Verbs and agreement names are matched on the lower-cased sentence (same
+# offsets): plain literal alternatives let the regex engine skip ahead quickly.
+_VERB_START = re.compile(
+    r"ký|sơ kết|tổng kết|đánh giá|thông qua|ban hành|triển khai|xây dựng|thống nhất|phê duyệt"
+)
+_SIGN = re.compile(r"ký(?:\s+kết)?(?:\s+lại|\s+bổ sung)?(?!\w|\s+(?:hiệu|sự|ức|túc|giả|tên|gửi)\b)")
+_ASSESS = re.compile(r"đánh giá (?:kết quả )?(?:\d+ năm )?thực hiện(?!\w)")
+_NOT_SIGN_BEFORE = ("thư ", "đăng ")
 
 # The name of an agreement: "Chương trình phối hợp", "Quy chế phối hợp", "kế hoạch
 # thực hiện chương trình phối hợp", "chương trình về công tác dân vận",
 # "Nghị quyết liên tịch"; not "Chương trình hành động" (a party document).
 _AGREEMENT = re.compile(
-    r"\b(?:chương trình|quy chế|kế hoạch|nghị quyết)(?!\s+hành động)(?:\s+[^\s.,;:!?]+){0,6}?\s+"
-    r"(?:phối hợp|liên tịch|liên ngành)\b"
-    r"|\bchương trình(?:\s+phối hợp)?(?:\s+thực hiện)?(?:\s+về)?(?:\s+công tác)?\s+dân vận\b",
-    re.IGNORECASE,
+    r"(?:chương trình|quy chế|kế hoạch|nghị quyết)(?!\s+hành động)(?:\s+[^\s.,;:!?]+){0,6}?\s+"
+    r"(?:phối hợp|liên tịch|liên ngành)(?!\w)"
+    r"|chương trình(?:\s+phối hợp)?(?:\s+thực hiện)?(?:\s+về)?(?:\s+công tác)?\s+dân vận(?!\w)"
 )
-_PLAN_NAME = re.compile(r"\bkế hoạch\b", re.IGNORECASE)
+_PLAN_NAME = re.compile(r"kế hoạch(?!\w)")
 _NAME_REACH = 60  # characters between a verb and the agreement it acts on
 _PERIOD_REACH = 400  # the period may follow a long list of parties
 _PASSIVE = re.compile(r"(?:được|đã|vừa|mới)(?:\s+được)?\s*$", re.IGNORECASE)
 # Between an agreement's name and its period, these start something else.
 _OTHER_DOCUMENT = re.compile(
-    r"\b(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình hành động|Đại hội|Luật|Nghị định)\b"
+    r"(?<!\w)(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình hành động|Đại hội|Luật|Nghị định)(?!\w)"
 )
 
 # Where parties are named.
-_BETWEEN = re.compile(r"\bgiữa\s+", re.IGNORECASE)
-_ON_BEHALF = re.compile(r"\bthay mặt\s+(?P<list>.+?)(?:,|\s+(?:đồng chí|ông|bà)\b)", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?<!\w)[Gg]iữa\s+")
+_ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?P<list>.+?)(?:,|\s+(?:đồng chí|ông|bà)\b)")
+# A party list ends where the sentence goes on (lower-case words: names of
+# bodies are capitalised).
 _LIST_END = re.compile(
-    r"\s*(?:,\s*)?(?:\b(?:giai đoạn|nhiệm kỳ|năm \d|nhằm|về|diễn ra|được|đã|đang|sẽ|tại|trong|theo|để|"
-    r"với mục|cho|từ|đến|ngày|vào|nhân dịp|thời gian|sáng|chiều)\b|[(.:“\"]|$)",
-    re.IGNORECASE,
+    r"\s*(?:,\s*)?(?:(?<!\w)(?:giai đoạn|nhiệm kỳ|năm \d|nhằm|về|diễn ra|được|đã|đang|sẽ|tại|trong|theo|để|"
+    r"với mục|cho|từ|đến|ngày|vào|nhân dịp|thời gian|sáng|chiều)(?!\w)|[(.:“\"]|$)"
 )
 _LIST_SEPARATOR = re.compile(r"(\s*(?:,|;|\bvà\b|\bvới\b|\bgồm(?:\s+có)?\b|:|\s[-–]\s)\s*)", re.IGNORECASE)
 _SUBJECT_TAIL = re.compile(
@@ -160,71 +164,102 @@ def _sentences(title: str, body: str) -> list[str]:
     return sentences
 
 
+# Cheap test before the regular expressions: most sentences name no agreement.
+_AGREEMENT_WORDS = ("phối hợp", "liên tịch", "liên ngành", "dân vận")
+
+
+@dataclass(frozen=True)
+class _Verb:
+    kind: str  # "sign", "review", "plan"
+    begin: int
+    stop: int
+
+
+def _verbs(low: str) -> list[_Verb]:
+    verbs = []
+    for match in _VERB_START.finditer(low):
+        begin = match.start()
+        if begin and low[begin - 1].isalnum():
+            continue  # inside a longer word
+        word = match[0]
+        if word == "ký":
+            sign = _SIGN.match(low, begin)
+            if sign and not low[:begin].endswith(_NOT_SIGN_BEFORE):
+                verbs.append(_Verb("sign", begin, sign.end()))
+        elif word == "đánh giá":
+            assess = _ASSESS.match(low, begin)
+            if assess:
+                verbs.append(_Verb("review", begin, assess.end()))
+        elif low[match.end() : match.end() + 1].isalnum():
+            continue
+        elif word in ("sơ kết", "tổng kết"):
+            verbs.append(_Verb("review", begin, match.end()))
+        else:
+            verbs.append(_Verb("plan", begin, match.end()))
+    return verbs
+
+
 def _sentence_mentions(sentence: str) -> list[Mention]:
-    verbs = list(_VERB.finditer(sentence))
-    if not verbs or not _AGREEMENT.search(sentence):
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a letter whose lower case is longer: keep offsets
+        low = sentence
+    if not any(word in low for word in _AGREEMENT_WORDS) or not _AGREEMENT.search(low):
+        return []
+    verbs = _verbs(low)
+    if not verbs:
         return []
     periods = [span for span in find_period_spans(sentence) if span.kind != "term"]
     lists = _party_lists(sentence)
     mentions: list[Mention] = []
-    pending: list[re.Match] = []  # "sơ kết và ký kết …": verbs sharing one object
+    pending: list[_Verb] = []  # "sơ kết và ký kết …": verbs sharing one object
     for index, verb in enumerate(verbs):
-        following = verbs[index + 1].start() if index + 1 < len(verbs) else len(sentence)
-        between = sentence[verb.end() : following]
-        if index + 1 < len(verbs) and re.fullmatch(r"[\s,]*(?:và|,)?[\s,]*", between):
+        following = verbs[index + 1].begin if index + 1 < len(verbs) else len(sentence)
+        if index + 1 < len(verbs) and _COORDINATED.fullmatch(low, verb.stop, following):
             pending.append(verb)
             continue
-        found = _object_of(verb, sentence, following, periods)
-        if found is None:
+        period = _object_of(verb, sentence, low, following, periods)
+        if period is None:
             pending.clear()
             continue
-        period = found
-        subject = sentence[: (pending[0] if pending else verb).start()]
+        subject = sentence[: (pending[0] if pending else verb).begin]
         for acting in [*pending, verb]:
-            kind = acting.lastgroup
-            if kind == "plan" and not _is_plan(acting, sentence, period):
+            # A plan is an annual plan adopted: "thông qua kế hoạch … năm 2024".
+            if acting.kind == "plan" and not (period and period.kind == "year"):
                 continue
-            mentions.append(Mention(kind, period or None, sentence, lists, subject))
+            mentions.append(Mention(acting.kind, period or None, sentence, lists, subject))
         pending.clear()
     return mentions
 
 
-def _object_of(verb: re.Match, sentence: str, following: int, periods: list[PeriodSpan]):
+_COORDINATED = re.compile(r"[\s,]*(?:và|,)?[\s,]*")
+
+
+def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: list[PeriodSpan]):
     """The period of the agreement the verb acts on: a PeriodSpan, False when the
     verb acts on an agreement whose period is not said, None when it acts on none."""
-    after = sentence[verb.end() : following]
-    name = _AGREEMENT.search(after)
-    if verb.lastgroup == "plan":
-        plan = _PLAN_NAME.search(after)
-        name = plan if plan and plan.start() <= _NAME_REACH else None
+    after = low[verb.stop : following]
+    name = (_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).search(after)
     if name and name.start() <= _NAME_REACH:
-        name_start, name_end = verb.end() + name.start(), verb.end() + name.end()
+        name_start, name_end = verb.stop + name.start(), verb.stop + name.end()
         after_name = [
             span for span in periods
             if name_start <= span.begin <= name_end + _PERIOD_REACH and span.begin < following
         ]
-        if after_name and not _OTHER_DOCUMENT.search(sentence[name_end : after_name[0].begin]):
+        if after_name and not _OTHER_DOCUMENT.search(sentence, name_end, after_name[0].begin):
             return after_name[0]
         return False
     # "tổng kết giai đoạn 2016-2021, ký kết giai đoạn 2022-2026": the name was said once.
     for span in periods:
-        if verb.end() <= span.begin <= verb.end() + 15:
+        if verb.stop <= span.begin <= verb.stop + 15:
             return span
     # "chương trình phối hợp giai đoạn 2022-2026 đã được ký kết"
-    before = sentence[: verb.start()]
-    if verb.lastgroup != "plan" and _PASSIVE.search(before):
-        name = None
-        for name in _AGREEMENT.finditer(before):
-            pass
-        if name and verb.start() - name.end() <= _NAME_REACH + 40:
-            inside = [s for s in periods if name.start() <= s.begin < verb.start()]
+    before = low[: verb.begin]
+    if verb.kind != "plan" and _PASSIVE.search(before):
+        names = list(_AGREEMENT.finditer(before))
+        if names and verb.begin - names[-1].end() <= _NAME_REACH + 40:
+            inside = [span for span in periods if names[-1].start() <= span.begin < verb.begin]
             return inside[0] if inside else False
     return None
-
-
-def _is_plan(verb: re.Match, sentence: str, period) -> bool:
-    """An annual plan is adopted: "thông qua kế hoạch … năm 2024"."""
-    return bool(period) and period.kind == "year"
 
 
 def _compatible(kind: str, other: str) -> bool:

@@ -122,6 +122,8 @@ def domain_from_url(url: str | None) -> str | None:
 
 
 def is_noise(line: str) -> bool:
+    if len(line) > 200:  # furniture is short; folding long paragraphs costs time
+        return False
     folded = fold(line).strip(_FURNITURE_PUNCTUATION)
     if not folded or _NOISE.fullmatch(folded) or _RELATED.fullmatch(folded):
         return True
@@ -144,14 +146,16 @@ def _content_lines(text: str) -> list[str]:
         if not line:
             continue
         if is_noise(line):
-            in_related_list = in_related_list or bool(_RELATED.fullmatch(fold(line).strip(_FURNITURE_PUNCTUATION)))
+            in_related_list = in_related_list or (
+                len(line) < 60 and _RELATED.fullmatch(fold(line).strip(_FURNITURE_PUNCTUATION)) is not None
+            )
             continue
         if in_related_list and _looks_like_headline_link(line):
             continue
         in_related_list = False
         if is_glued_headlines(line) or _is_empty_caption(line):
             continue
-        key = fold(line)
+        key = line.lower()
         if key in seen:  # a photo caption printed twice, a title repeated
             continue
         seen.add(key)
@@ -165,7 +169,8 @@ def _looks_like_headline_link(line: str) -> bool:
 
 def _is_empty_caption(line: str) -> bool:
     return (
-        len(line.split()) <= 10
+        len(line) < 100
+        and len(line.split()) <= 10
         and not line.endswith((".", ":"))
         and _EMPTY_CAPTION.match(fold(line)) is not None
     )
@@ -191,7 +196,7 @@ def _strip_site_name(title: str) -> str:
 
 
 def _same(line: str, title: str) -> bool:
-    return fold(line).strip(" .") == fold(title).strip(" .")
+    return abs(len(line) - len(title)) <= 3 and fold(line).strip(" .") == fold(title).strip(" .")
 
 
 def _take_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:

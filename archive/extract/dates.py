@@ -118,7 +118,7 @@ def parse_full_date(text: str) -> FoundDate | None:
 
 def is_date_line(line: str) -> bool:
     """A short line that is a full date and little else ("Thứ Tư, 8/5/2024")."""
-    if len(line) > 120 or not parse_full_date(line):
+    if len(line) > 120 or not any(ch.isdigit() for ch in line) or not parse_full_date(line):
         return False
     return len(_DATE_LINE_WORDS.sub("", fold(line))) <= 3
 

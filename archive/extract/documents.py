@@ -59,10 +59,9 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]*\d*"
 _SEP = r"\s*[-/]\s*"
 _NUMBER = rf"(?<![\w/.-])\d{{1,5}}(?:\s*/\s*(?:19|20)\d\d)?(?:{_SEP}{_CODE}){{1,4}}(?![\w])"
 _KEYWORD = "|".join(re.escape(kind) for kind in _KINDS)
-_CITATION = re.compile(
-    rf"(?:(?P<keyword>{_KEYWORD})(?:\s+(?:số|Số))?\s*:?\s*)?(?P<number>{_NUMBER})",
-    re.IGNORECASE,
-)
+_NUMBER_RE = re.compile(_NUMBER)
+# The keyword, read backwards from the number: "Chỉ thị số ", "Quyết định ".
+_KEYWORD_BEFORE = re.compile(rf"(?P<keyword>{_KEYWORD})(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:ban hành\s+|được ban hành\s+)?ngày\s+"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
@@ -93,15 +92,17 @@ def normalise_number(number: str) -> str:
 def find_citations(text: str) -> list[Citation]:
     """Every cited document in order of appearance, with its offsets in the text."""
     citations = []
-    for match in _CITATION.finditer(text):
-        number = normalise_number(match["number"])
+    for match in _NUMBER_RE.finditer(text):
+        number = normalise_number(match[0])
         code = _first_code(number)
-        keyword = match["keyword"]
+        keyword_match = _KEYWORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        keyword = keyword_match["keyword"] if keyword_match else None
         if keyword is None and code not in _KIND_BY_CODE:
             continue  # "5/4-TT" is no citation without a keyword or a known code
         if not any(ch.isupper() for ch in code) or len(code) < 2:
             continue
         kind = _canonical_kind(keyword) if keyword else _KIND_BY_CODE.get(code)
+        begin = keyword_match.start() if keyword_match else match.start()
         stop = match.end()
         when = None
         date_match = _DATE_AFTER.match(text, stop)
@@ -109,15 +110,15 @@ def find_citations(text: str) -> list[Citation]:
             when = _iso(date_match)
             if when:
                 stop = date_match.end()
-        citations.append(Citation(number, kind, when, text[match.start() : stop], match.start(), stop))
+        citations.append(Citation(number, kind, when, text[begin:stop], begin, stop))
     return citations
 
 
-def find_documents(text: str) -> list[dict]:
+def find_documents(text: str, citations: list[Citation] | None = None) -> list[dict]:
     """The contract's document dicts, one per number (first citation wins, a later
-    one fills in a missing date)."""
+    one fills in a missing date). Pass ``citations`` already found to save a scan."""
     by_number: dict[str, dict] = {}
-    for citation in find_citations(text):
+    for citation in find_citations(text) if citations is None else citations:
         known = by_number.get(citation.number)
         if known is None:
             by_number[citation.number] = citation.as_dict()

@@ -17,29 +17,30 @@ LONGEST = 10  # a period longer than this is a misread, not a programme
 DASH = r"[-‐‑‒–—―−]"
 _YEAR = r"(?:19|20)\d\d"
 
-# "2021-2025", "2021 – 2025", "(2021—2025)"; not a piece of "35/2021/QĐ" or "4.045".
-_RANGE = re.compile(
-    rf"(?<![\d./])(?P<start>{_YEAR})\s*{DASH}\s*(?P<end>{_YEAR})(?![\d]|/\d)"
-)
-# "giai đoạn từ năm 2021 đến năm 2025": "đến" only counts after a period keyword.
-_WORDED_RANGE = re.compile(
-    rf"\b(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<start>{_YEAR})"
-    rf"\s+(?:đến|tới)\s+(?:năm\s+)?(?P<end>{_YEAR})(?!\d)",
-    re.IGNORECASE,
+# "2021-2025", "2021 – 2025", "(2021—2025)"; not a piece of "35/2021/QĐ" or "4.045"
+# (checked by hand on the character before: a look-behind here costs a third of
+# the pipeline's time on long texts).
+_RANGE = re.compile(rf"(?P<start>{_YEAR})\s*{DASH}\s*(?P<end>{_YEAR})(?!\d|/\d)")
+# "giai đoạn từ năm 2021 đến năm 2025": "đến" only counts after a period keyword,
+# which is looked for backwards from "đến 2025".
+_WORDED_END = re.compile(rf"(?:đến|tới)\s+(?:năm\s+)?(?P<end>{_YEAR})(?!\d)")
+_WORDED_START = re.compile(
+    rf"(?P<keyword>[Gg]iai đoạn|[Nn]hiệm kỳ|[Tt]hời kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<start>{_YEAR})\s+$"
 )
 _TERM_BEFORE = re.compile(r"nhiệm kỳ\s*(?:khóa\s+\S+\s*,?\s*)?$", re.IGNORECASE)
 _PHASE_BEFORE = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s+)?$", re.IGNORECASE)
 
 # "năm 2024" counts as a period when one of these words names it a few words
 # before, inside the same clause: "kế hoạch thực hiện chương trình phối hợp năm 2024".
-_YEAR_WORD = re.compile(rf"\bnăm\s+(?P<year>{_YEAR})(?![\d/.,]\d)", re.IGNORECASE)
+_YEAR_WORD = re.compile(rf"(?:năm|Năm|NĂM)\s+(?P<year>{_YEAR})(?![\d/.,]?\d)")
 _PROGRAMME_BEFORE = re.compile(
     r"\b(?:kế hoạch|chương trình|quy chế|phương hướng|nhiệm vụ|tổng kết|sơ kết)"
     r"(?:\s+[^\s.,;:!?()“”\"]+){0,7}?\s*$",
     re.IGNORECASE,
 )
 # "Năm 2021 là năm quan trọng…" at the start of a sentence.
-_YEAR_IS = re.compile(rf"(?:^|[.!?…]\s+|\n\s*)(?P<word>Năm)\s+(?P<year>{_YEAR})\s+(?:là|được xác định là)\s+năm\b")
+_YEAR_IS = re.compile(rf"(?P<word>Năm)\s+(?P<year>{_YEAR})\s+(?:là|được xác định là)\s+năm\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)$")
 # Words that make "năm 2024" part of a date or a limit, not a named year.
 _NOT_A_NAMED_YEAR = re.compile(
     r"(?:tháng\s+\d{1,2}|tháng|đầu|cuối|giữa|từ|đến|tới|trước|sau|trong|của|vào|nay|"
@@ -70,18 +71,29 @@ def find_period_spans(text: str) -> list[PeriodSpan]:
     spans: list[PeriodSpan] = []
     taken: list[tuple[int, int]] = []
 
-    for pattern in (_WORDED_RANGE, _RANGE):
-        for match in pattern.finditer(text):
-            start, end = int(match["start"]), int(match["end"])
-            if not plausible(start, end) or _overlaps(match.span(), taken):
-                continue
-            before = text[max(0, match.start() - 30) : match.start()]
-            kind = "term" if _TERM_BEFORE.search(before) or match[0].lower().startswith("nhiệm") else "phase"
-            spans.append(PeriodSpan(start, end, match.start(), match.end(), kind))
-            taken.append(match.span())
+    for match in _WORDED_END.finditer(text):
+        opening = _WORDED_START.search(text, max(0, match.start() - 40), match.start())
+        if opening is None:
+            continue
+        start, end = int(opening["start"]), int(match["end"])
+        if plausible(start, end):
+            kind = "term" if opening["keyword"].lower() == "nhiệm kỳ" else "phase"
+            spans.append(PeriodSpan(start, end, opening.start(), match.end(), kind))
+            taken.append((opening.start(), match.end()))
+
+    for match in _RANGE.finditer(text):
+        start, end = int(match["start"]), int(match["end"])
+        if not plausible(start, end) or _overlaps(match.span(), taken):
+            continue
+        if match.start() and text[match.start() - 1] in "0123456789./":
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        kind = "term" if _TERM_BEFORE.search(before) else "phase"
+        spans.append(PeriodSpan(start, end, match.start(), match.end(), kind))
+        taken.append(match.span())
 
     for match in _YEAR_WORD.finditer(text):
-        if _overlaps(match.span(), taken):
+        if _overlaps(match.span(), taken) or (match.start() and text[match.start() - 1].isalnum()):
             continue
         year = int(match["year"])
         before = text[max(0, match.start() - 80) : match.start()]
@@ -93,6 +105,8 @@ def find_period_spans(text: str) -> list[PeriodSpan]:
             taken.append(match.span())
 
     for match in _YEAR_IS.finditer(text):
+        if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+            continue
         year = int(match["year"])
         span = (match.start("year"), match.end("year"))
         if not _overlaps(span, taken) and plausible(year, year):

@@ -1,0 +1,161 @@
+from datetime import date
+
+import pytest
+
+from archive.extract.dates import article_dates, find_event_date, is_date_line, parse_date_hint
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Ngày cập nhật 11/09/2021", date(2021, 9, 11)),
+        ("Thứ Tư, 8/5/2024", date(2024, 5, 8)),
+        ("Cập nhật, 19:17, Thứ Năm, 25/06/2020 (GMT+7)", date(2020, 6, 25)),
+        ("Thứ hai, ngày 12 tháng 6 năm 2023", date(2023, 6, 12)),
+        ("12-3-2023 10:05", date(2023, 3, 12)),
+        ("Ngày đăng: 05.04.2022", date(2022, 4, 5)),
+        ("Chủ nhật, 10/9/2023 | 08:30", date(2023, 9, 10)),
+        ("Cap nhat luc 08:30 ngay 01/07/2025", date(2025, 7, 1)),
+    ],
+)
+def test_date_lines_are_day_first(line, expected):
+    assert is_date_line(line)
+    assert article_dates(line, "").published_on == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ngày 25/6/2020, đoàn kiểm tra của BCĐ Trung ương đến làm việc tại tỉnh Vĩnh Long.",
+        "Tổng truy cập 4.045.920",
+        "Sáng 26/5",
+        "Chỉ thị số 33/CT-TTg, ngày 26/11/2021",
+    ],
+)
+def test_sentences_and_partial_dates_are_not_date_lines(line):
+    assert not is_date_line(line)
+
+
+def test_date_line_is_stated_with_the_line_as_evidence():
+    dates = article_dates("Ngày cập nhật 11/09/2021", "Sáng ngày 10/9, Ban Dân vận Huyện ủy tổ chức hội nghị.")
+    assert (dates.published_on, dates.precision, dates.evidence) == (
+        date(2021, 9, 11),
+        "stated",
+        "Ngày cập nhật 11/09/2021",
+    )
+
+
+def test_event_year_comes_from_the_date_line():
+    dates = article_dates("Ngày cập nhật 11/09/2021", "Sáng ngày 10/9, Ban Dân vận Huyện ủy tổ chức hội nghị.")
+    assert dates.event_on == date(2021, 9, 10)
+
+
+def test_event_late_in_the_year_on_a_january_page_is_last_year():
+    dates = article_dates("Thứ Hai, 2/1/2023", "Chiều 30/12, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết.")
+    assert dates.event_on == date(2022, 12, 30)
+
+
+def test_without_a_date_line_the_event_date_is_the_date():
+    dates = article_dates(None, "Ngày 25/6/2020, đoàn kiểm tra đến làm việc tại tỉnh.")
+    assert (dates.published_on, dates.precision, dates.evidence) == (date(2020, 6, 25), "stated", "Ngày 25/6/2020")
+
+
+def test_event_without_year_takes_the_first_year_of_the_signed_programme():
+    dates = article_dates(None, "Sáng 26/5, Ban Dân vận Huyện ủy và UBND huyện tổ chức hội nghị.", programme_year=2022)
+    assert (dates.published_on, dates.precision, dates.evidence) == (date(2022, 5, 26), "year_inferred", "Sáng 26/5")
+
+
+def test_weekday_next_to_the_event_dates_it_before_the_programme_does():
+    # 26/5 was a Thursday in 2022 (and in 2016), not in 2023.
+    dates = article_dates(None, "Sáng thứ Năm (26/5), hội nghị diễn ra tại huyện.", programme_year=2023)
+    assert dates.published_on == date(2022, 5, 26)
+    assert dates.precision == "year_inferred"
+
+
+def test_hint_dates_an_article_with_no_date_line():
+    dates = article_dates(None, "Chiều nay (5/4), hội nghị diễn ra.", hint="2022-04-06")
+    assert (dates.published_on, dates.precision) == (date(2022, 4, 6), "stated")
+    assert dates.event_on == date(2022, 4, 5)
+
+
+def test_date_line_wins_over_the_hint():
+    dates = article_dates("Thứ Tư, 8/5/2024", "", hint="2024-05-09")
+    assert dates.published_on == date(2024, 5, 8)
+
+
+def test_no_date_at_all_is_unknown():
+    dates = article_dates(None, "Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết.")
+    assert (dates.published_on, dates.precision, dates.evidence) == (None, "unknown", None)
+
+
+def test_day_and_month_that_nothing_dates_are_unknown_with_a_warning():
+    dates = article_dates(None, "Sáng 26/5, hội nghị diễn ra.")
+    assert dates.published_on is None and dates.precision == "unknown"
+    assert any("Sáng 26/5" in warning for warning in dates.warnings)
+
+
+def test_weekday_that_contradicts_the_date_line_is_a_warning():
+    dates = article_dates("Thứ Năm, 8/5/2024", "")
+    assert dates.published_on == date(2024, 5, 8)  # the date is kept
+    assert dates.warnings and "weekday" in dates.warnings[0]
+
+
+def test_matching_weekday_gives_no_warning():
+    assert article_dates("Thứ Tư, 8/5/2024", "").warnings == []
+
+
+@pytest.mark.parametrize(
+    "body, evidence, day_month",
+    [
+        ("Sáng 26/5, Ban Dân vận Huyện ủy tổ chức hội nghị.", "Sáng 26/5", (26, 5)),
+        ("Sáng ngày 10/9, Ban Dân vận Huyện ủy Phong Điền tổ chức.", "Sáng ngày 10/9", (10, 9)),
+        ("… tại Hội nghị tổng kết diễn ra chiều nay (5/4).", "chiều nay (5/4)", (5, 4)),
+        ("Hôm qua (12/3), tại trụ sở, hai cơ quan ký kết.", "Hôm qua (12/3)", (12, 3)),
+        ("Chiều 12/3/2023, tại hội trường, hai cơ quan ký kết.", "Chiều 12/3/2023", (12, 3)),
+        ("Ngày 25/6/2020, đoàn kiểm tra đến làm việc.", "Ngày 25/6/2020", (25, 6)),
+        ("Sáng ngày 12 tháng 3, hai cơ quan ký kết.", "Sáng ngày 12 tháng 3", (12, 3)),
+        ("Tối 2/9, đêm hội diễn ra.", "Tối 2/9", (2, 9)),
+    ],
+)
+def test_event_dates_as_news_reports_open(body, evidence, day_month):
+    found = find_event_date(body)
+    assert (found.evidence, (found.day, found.month)) == (evidence, day_month)
+
+
+def test_date_of_a_cited_document_is_not_the_event():
+    body = "Thực hiện Chỉ thị số 33/CT-TTg, ngày 26/11/2021 của Thủ tướng, tỉnh đã triển khai nhiều việc."
+    start = body.index("Chỉ thị")
+    stop = body.index(" của")
+    assert find_event_date(body, excluded=[(start, stop)]) is None
+
+
+def test_date_followed_by_cua_is_a_document_date():
+    body = "Chương trình hành động ban hành ngày 21/7/2021 của Ban Dân vận Tỉnh ủy được triển khai."
+    assert find_event_date(body) is None
+
+
+def test_a_deadline_is_not_the_event():
+    assert find_event_date("Các đơn vị gửi báo cáo trước ngày 30/6/2024 về Ban Dân vận.") is None
+
+
+def test_event_opening_a_sentence_wins_over_a_date_inside_one():
+    body = "Chương trình ký ngày 3/3/2019 đã hết hạn. Sáng 26/5, hai cơ quan ký chương trình mới."
+    assert find_event_date(body).evidence == "Sáng 26/5"
+
+
+@pytest.mark.parametrize("body", ["Sáng 31/2, hội nghị diễn ra.", "Ngày 32/13/2023, hội nghị."])
+def test_impossible_dates_are_ignored(body):
+    assert find_event_date(body) is None
+
+
+def test_february_29_is_a_date_in_leap_years():
+    dates = article_dates("Thứ Năm, 29/2/2024", "Sáng 29/2, hội nghị diễn ra.")
+    assert dates.event_on == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "hint, expected",
+    [("2021-09-11", date(2021, 9, 11)), ("2021-09-11T08:00:00+07:00", date(2021, 9, 11)), ("11/09/2021", date(2021, 9, 11)), ("", None), (None, None), ("soon", None)],
+)
+def test_parse_date_hint(hint, expected):
+    assert parse_date_hint(hint) == expected
