@@ -1,0 +1,164 @@
+"""Organisations: expanded names, the article's locality applied to bare scopes, kinds."""
+
+import pytest
+
+from archive.extract.gazetteer import load_gazetteer
+from archive.extract.organisations import find_organisations, normalise_party
+from archive.extract.places import find_localities
+from archive.text import normalize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def orgs(gaz, body, title="Hội nghị", domain=None):
+    title, body = normalize(title), normalize(body)
+    localities = find_localities(title, body, source_domain=domain, gazetteer=gaz)
+    return {o["name"]: o["kind"] for o in find_organisations(title, body, localities=localities, gazetteer=gaz)}
+
+
+def localities_of(gaz, body, title="Hội nghị", domain=None):
+    return find_localities(normalize(title), normalize(body), source_domain=domain, gazetteer=gaz)
+
+
+def test_bare_scope_gets_the_article_district(gaz):
+    body = "Sáng 26/5, Ban Dân vận Huyện ủy và UBND huyện Vĩnh Tường (Vĩnh Phúc) tổ chức hội nghị."
+    assert orgs(gaz, body) == {
+        "Ban Dân vận Huyện ủy Vĩnh Tường": "mass_mobilisation_commission",
+        "Ủy ban nhân dân huyện Vĩnh Tường": "people_committee",
+    }
+
+
+def test_partner_bodies_of_a_district_programme(gaz):
+    body = (
+        "Ban Dân vận Huyện ủy Phong Điền đã ký kết Chương trình phối hợp với các cơ quan gồm UBND huyện; "
+        "UBMTTQVN huyện; Ban Chỉ huy Quân sự huyện; Công an huyện, Đồn Biên phòng Phong Hải."
+    )
+    assert orgs(gaz, body) == {
+        "Ban Dân vận Huyện ủy Phong Điền": "mass_mobilisation_commission",
+        "Ủy ban nhân dân huyện Phong Điền": "people_committee",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phong Điền": "fatherland_front",
+        "Ban Chỉ huy Quân sự huyện Phong Điền": "military",
+        "Công an huyện Phong Điền": "police",
+        "Đồn Biên phòng Phong Hải": "border_guard",
+    }
+
+
+def test_province_level_bodies(gaz):
+    body = (
+        "Ban Cán sự đảng UBND tỉnh và Ban Dân vận Tỉnh ủy ký kết chương trình. Dự có các đồng chí Ủy viên BTV "
+        "Tỉnh ủy; lãnh đạo Ủy ban MTTQ tỉnh, HĐND tỉnh Thái Nguyên."
+    )
+    found = orgs(gaz, body)
+    assert found["Ban cán sự đảng Ủy ban nhân dân tỉnh Thái Nguyên"] == "party_committee"
+    assert found["Ban Dân vận Tỉnh ủy Thái Nguyên"] == "mass_mobilisation_commission"
+    assert found["Ban Thường vụ Tỉnh ủy Thái Nguyên"] == "party_committee"
+    assert found["Ủy ban Mặt trận Tổ quốc tỉnh Thái Nguyên"] == "fatherland_front"
+    assert found["Hội đồng nhân dân tỉnh Thái Nguyên"] == "people_council"
+
+
+def test_province_of_a_district_article_scopes_tinh_bodies(gaz):
+    body = "Huyện ủy Krông Pắc báo cáo với Ban Dân vận Tỉnh ủy về kết quả thực hiện."
+    found = orgs(gaz, body)
+    assert found["Ban Dân vận Tỉnh ủy Đắk Lắk"] == "mass_mobilisation_commission"
+    assert found["Huyện ủy Krông Pắc"] == "party_committee"
+
+
+def test_central_bodies(gaz):
+    body = (
+        "Đoàn kiểm tra của BCĐ Trung ương về tổng kết Quyết định 290-QĐ/TW của Bộ Chính trị. "
+        "Phó Trưởng Ban Dân vận Trung ương phát biểu. Thủ tướng Chính phủ ban hành Chỉ thị. "
+        "BCH Trung ương Đảng họp."
+    )
+    assert orgs(gaz, body) == {
+        "Ban Chỉ đạo Trung ương": "other",
+        "Bộ Chính trị": "government",
+        "Ban Dân vận Trung ương": "mass_mobilisation_commission",
+        "Thủ tướng Chính phủ": "government",
+        "Ban Chấp hành Trung ương Đảng": "party_committee",
+    }
+
+
+def test_mass_organisations_and_departments(gaz):
+    body = (
+        "Hội Nông dân huyện, Hội LHPN huyện, Hội CCB huyện, Đoàn Thanh niên xã và Liên đoàn Lao động tỉnh "
+        "cùng Sở Nội vụ, Phòng Văn hóa và Thông tin huyện tham gia. Tòa án nhân dân huyện và VKSND huyện "
+        "ký quy chế. Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum cử cán bộ."
+    )
+    found = orgs(gaz, body)
+    assert found["Hội Nông dân huyện"] == "mass_organisation"
+    assert found["Hội Liên hiệp Phụ nữ huyện"] == "mass_organisation"
+    assert found["Hội Cựu chiến binh huyện"] == "mass_organisation"
+    assert found["Đoàn Thanh niên xã"] == "mass_organisation"
+    assert found["Liên đoàn Lao động tỉnh Kon Tum"] == "mass_organisation"
+    assert found["Sở Nội vụ"] == "department"
+    assert found["Phòng Văn hóa và Thông tin huyện"] == "department"
+    assert found["Tòa án nhân dân huyện"] == "court"
+    assert found["Viện Kiểm sát nhân dân huyện"] == "procuracy"
+    assert found["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kon Tum"] == "border_guard"
+
+
+def test_city_article_applies_the_city(gaz):
+    body = "Thành ủy Kon Tum chỉ đạo UBND thành phố và Công an thành phố phối hợp."
+    found = orgs(gaz, body)
+    assert "Ủy ban nhân dân thành phố Kon Tum" in found
+    assert "Công an thành phố Kon Tum" in found
+
+
+def test_bare_scope_without_a_known_locality_stays_bare(gaz):
+    assert orgs(gaz, "Ban Dân vận Huyện ủy phối hợp với UBND huyện.") == {
+        "Ban Dân vận Huyện ủy": "mass_mobilisation_commission",
+        "Ủy ban nhân dân huyện": "people_committee",
+    }
+
+
+def test_plural_scopes_are_not_one_body(gaz):
+    assert orgs(gaz, "UBND các huyện, thành phố triển khai thực hiện.") == {}
+
+
+def test_person_name_after_a_scope_is_not_a_place(gaz):
+    body = "Chủ tịch UBND huyện Lê Nguyễn Thành Trung chứng kiến. Huyện ủy Vĩnh Tường chỉ đạo."
+    assert "Ủy ban nhân dân huyện Vĩnh Tường" in orgs(gaz, body)
+
+
+def test_organisations_are_unique_by_folded_name(gaz):
+    body = "Ban Dân vận Huyện ủy Phong Điền. Ban dân vận Huyện ủy Phong Điền. Ban Dân vận HU Phong Điền."
+    assert list(orgs(gaz, body)) == ["Ban Dân vận Huyện ủy Phong Điền"]
+
+
+def test_organisation_dict_has_the_contract_keys(gaz):
+    (org,) = find_organisations("Hội nghị", "UBND tỉnh Kon Tum họp.", localities=[], gazetteer=gaz)
+    assert org == {
+        "name": "Ủy ban nhân dân tỉnh Kon Tum",
+        "as_written": "UBND tỉnh Kon Tum",
+        "kind": "people_committee",
+        "evidence": "UBND tỉnh Kon Tum họp.",
+    }
+
+
+# -- normalise_party -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "span, name, kind",
+    [
+        ("UBND huyện", "Ủy ban nhân dân huyện Phong Điền", "people_committee"),
+        ("Ban CHQS huyện", "Ban Chỉ huy Quân sự huyện Phong Điền", "military"),
+        ("Đồn Biên phòng Phong Hải", "Đồn Biên phòng Phong Hải", "border_guard"),
+        ("Ban Dân vận Huyện ủy", "Ban Dân vận Huyện ủy Phong Điền", "mass_mobilisation_commission"),
+        ("UBMTTQVN huyện", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phong Điền", "fatherland_front"),
+        ("Công an huyện", "Công an huyện Phong Điền", "police"),
+        ("Ban cán sự đảng UBND tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh Thừa Thiên Huế", "party_committee"),
+    ],
+)
+def test_normalise_party(gaz, span, name, kind):
+    localities = localities_of(gaz, "Huyện ủy Phong Điền và Đồn Biên phòng Phong Hải.")
+    party = normalise_party(span, localities=localities, gazetteer=gaz)
+    assert party == {"name": name, "kind": kind, "as_written": span}
+
+
+@pytest.mark.parametrize("span", ["các cơ quan liên quan", "đại diện lãnh đạo", "nhân dân", ""])
+def test_normalise_party_rejects_what_is_not_a_body(gaz, span):
+    assert normalise_party(span, localities=[], gazetteer=gaz) is None
