@@ -151,7 +151,8 @@ def build_agreements(
                 "period": label,
                 "signed_on": signed_on if kind in ("sign", "both") else None,
                 "kind": kind,
-                "evidence": group[0].evidence,
+                # A sentence of the body tells more than the headline.
+                "evidence": next((m.evidence for m in group if m.evidence != title), group[0].evidence),
             }
         )
     return agreements
@@ -278,29 +279,37 @@ def _party_lists(sentence: str) -> list[str]:
 def _parties_in_list(text: str, localities, normalise) -> list[str]:
     """'Ban Dân vận Huyện ủy với các cơ quan gồm UBND huyện; Công an huyện' → names.
 
-    A piece that is no party on its own may be the end of one with "và" in its
-    name ("Sở Tài nguyên và Môi trường"): it is tried joined to the piece before.
+    Names may hold "và" or a dash themselves ("Sở Tài nguyên và Môi trường", "Sở Lao
+    động - Thương binh và Xã hội"): a piece that is no party is tried joined to the
+    pieces before it, and a party read from more of the text replaces a shorter one.
     """
     pieces = _LIST_SEPARATOR.split(text)
     names: list[str] = []
-    previous = ""  # the text of the last piece taken as a party
+    last_text, last_written = "", ""  # the piece behind the last name, and what was read of it
+    failed = ""  # pieces in a row that were no party, joined with their separators
     for position in range(0, len(pieces), 2):
         piece = pieces[position].strip()
+        joinable = position > 0 and pieces[position - 1].strip() in ("và", "-", "–")
         if not piece or _PERSON.match(piece):
-            previous = ""
+            last_text = failed = ""
             continue
         party = normalise(piece, localities=localities)
-        if party is None and previous and pieces[position - 1].strip() in ("và", "-", "–"):
-            joined = previous + pieces[position - 1] + piece
-            party = normalise(joined, localities=localities)
-            if party is not None:
-                names.pop()
-                piece = joined
+        if party is None and joinable and last_text:
+            longer = normalise(last_text + pieces[position - 1] + piece, localities=localities)
+            if longer and len(longer["as_written"]) > len(last_written):
+                names[-1] = longer["name"]
+                last_text, last_written = last_text + pieces[position - 1] + piece, longer["as_written"]
+                continue
+        if party is None and joinable and failed:
+            failed = failed + pieces[position - 1] + piece
+            party = normalise(failed, localities=localities)
+            piece = failed
         if party is None:
-            previous = ""
+            failed = piece if not (joinable and failed) else failed
+            last_text = ""
             continue
         names.append(party["name"])
-        previous = piece
+        last_text, last_written, failed = piece, party["as_written"], ""
     return names
 
 

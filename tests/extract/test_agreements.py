@@ -1,0 +1,227 @@
+import re
+
+import pytest
+
+from archive.extract.agreements import build_agreements, find_mentions, programme_year
+
+_HEADS = re.compile(
+    r"^(?:Ban|UBND|Ủy ban|HĐND|UBMTTQ\w*|MTTQ|Công an|Đồn|Bộ|Sở|Phòng|Hội|Đoàn|Liên đoàn|"
+    r"Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Tòa án|Viện)\b"
+)
+_NOT_A_BODY = re.compile(r"^(?:Sở Tài nguyên|Sở Lao động|Sở Lao động - Thương binh)$|\b(?:các cơ quan|liên quan)\b")
+_NAMES_WITH_VA = {"Sở Tài nguyên và Môi trường", "Sở Lao động - Thương binh và Xã hội"}
+
+
+def fake_normalise(span: str, *, localities) -> dict | None:
+    """A stand-in for organisations.normalise_party: a body is a span that starts
+    with a body's head word; the name is the span as written."""
+    span = span.strip()
+    if not _HEADS.match(span) or _NOT_A_BODY.search(span):
+        return None
+    if (" và " in span or " - " in span) and span not in _NAMES_WITH_VA:
+        return None
+    return {"name": span, "kind": "other", "as_written": span}
+
+
+def agreements(body: str, title: str = "", signed_on: str | None = "2024-01-01") -> list[dict]:
+    mentions = find_mentions(title, body)
+    return build_agreements(mentions, title=title, localities=[], signed_on=signed_on, normalise=fake_normalise)
+
+
+def keys(body: str, title: str = "") -> set[tuple]:
+    return {(a["period"], a["kind"]) for a in agreements(body, title)}
+
+
+def test_signing_a_programme():
+    assert keys("Sáng 12/4, Ban Dân vận Thành ủy và Công an thành phố ký kết Chương trình phối hợp giai đoạn 2023-2028.") == {
+        ("2023-2028", "sign")
+    }
+
+
+def test_signing_in_the_title():
+    assert keys("", title="Ký kết chương trình về công tác dân vận giai đoạn 2022-2026") == {("2022-2026", "sign")}
+
+
+def test_review_of_the_old_period_and_signing_of_the_new_one():
+    body = (
+        "Hội nghị tổng kết Chương trình phối hợp về công tác dân vận, giai đoạn 2016 - 2021, ký kết "
+        "Chương trình phối hợp giai đoạn 2022 - 2026 giữa Hội Nông dân tỉnh và Sở Tư pháp diễn ra sáng nay."
+    )
+    assert keys(body) == {("2016-2021", "review"), ("2022-2026", "sign")}
+
+
+def test_periods_named_after_the_verbs_alone():
+    body = "Hội nghị về Chương trình phối hợp công tác dân vận: tổng kết giai đoạn 2016-2021, ký kết giai đoạn 2022-2026."
+    assert keys(body) == {("2016-2021", "review"), ("2022-2026", "sign")}
+
+
+def test_review_with_a_party_list_between_name_and_period():
+    body = (
+        "Ban Dân vận Huyện ủy tổ chức hội nghị Sơ kết việc thực hiện chương trình phối hợp công tác dân vận "
+        "giữa Ban Dân vận Huyện ủy với các cơ quan liên quan, giai đoạn 2017-2020 và ký kết chương trình "
+        "phối hợp thực hiện, giai đoạn 2021-2025."
+    )
+    assert keys(body) == {("2017-2020", "review"), ("2021-2025", "sign")}
+
+
+def test_same_period_reviewed_and_signed_is_both():
+    assert keys("Hội nghị sơ kết và ký kết bổ sung Quy chế phối hợp giai đoạn 2021-2025.") == {("2021-2025", "both")}
+
+
+def test_both_across_sentences():
+    body = (
+        "Hội nghị sơ kết 3 năm thực hiện Quy chế phối hợp giai đoạn 2021-2025 giữa Ban Dân vận Tỉnh ủy và Hội Cựu chiến binh tỉnh.\n"
+        "Dịp này, hai bên ký kết lại Quy chế phối hợp giai đoạn 2021-2025."
+    )
+    (agreement,) = agreements(body)
+    assert (agreement["period"], agreement["kind"], agreement["signed_on"]) == ("2021-2025", "both", "2024-01-01")
+
+
+def test_adopting_an_annual_plan():
+    body = (
+        "Ban cán sự đảng UBND tỉnh và Ban Dân vận Tỉnh ủy đã thảo luận, thông qua kế hoạch thực hiện "
+        "chương trình phối hợp năm 2024."
+    )
+    (agreement,) = agreements(body)
+    assert (agreement["period"], agreement["kind"], agreement["signed_on"]) == ("2024-2024", "plan", None)
+    assert agreement["parties"] == ["Ban cán sự đảng UBND tỉnh", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_signing_an_annual_plan_is_a_signing():
+    assert keys("Hai bên đã ký kết kế hoạch phối hợp năm 2024 về công tác dân vận.") == {("2024-2024", "sign")}
+
+
+def test_review_without_a_period():
+    body = "Hội nghị sơ kết 2 năm thực hiện Quy chế phối hợp giữa Ban Dân vận Huyện ủy và Hội Cựu chiến binh huyện."
+    assert keys(body) == {(None, "review")}
+
+
+def test_passive_signing():
+    body = "Chương trình phối hợp giai đoạn 2022-2026 được ký kết nhằm nâng cao hiệu quả công tác dân vận."
+    assert keys(body) == {("2022-2026", "sign")}
+
+
+def test_mention_without_period_joins_the_signing_that_has_one():
+    body = (
+        "Sáng 26/5, Ban Dân vận Huyện ủy và UBND huyện ký kết chương trình phối hợp giai đoạn 2022-2026.\n"
+        "Các xã, thị trấn tổ chức thực hiện tốt chương trình phối hợp đã ký kết."
+    )
+    assert keys(body) == {("2022-2026", "sign")}
+
+
+def test_joint_resolution_is_an_agreement():
+    assert keys("Hai bên ký kết Nghị quyết liên tịch giai đoạn 2023-2027.") == {("2023-2027", "sign")}
+
+
+def test_congress_term_is_not_the_agreement_period():
+    body = (
+        "Hai đồng chí đã ký kết Chương trình phối hợp giai đoạn 2022 - 2026 với mục đích: thực hiện Nghị quyết "
+        "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020 - 2025 về công tác dân vận."
+    )
+    assert keys(body) == {("2022-2026", "sign")}
+
+
+def test_period_of_a_cited_document_is_not_the_agreement_period():
+    body = "Hai bên ký kết Chương trình phối hợp theo Nghị quyết số 12-NQ/TU về phát triển giai đoạn 2021-2025."
+    assert keys(body) == {(None, "sign")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ban Dân vận Tỉnh ủy đã tham mưu sơ kết, tổng kết việc triển khai thực hiện các nghị quyết, kết luận của Trung ương về công tác dân vận.",
+        "Đoàn kiểm tra của BCĐ Trung ương về tổng kết 10 năm thực hiện Quyết định 290-QĐ/TW về Quy chế công tác dân vận.",
+        "Ban Dân vận đã ban hành Chương trình hành động số 01-CTr/TU về công tác dân vận.",
+        "Ban dân vận Huyện ủy sẽ xây dựng kế hoạch, cụ thể hóa các nội dung chương trình phối hợp.",
+        "Các địa phương triển khai thực hiện tốt chương trình phối hợp giai đoạn 2021 - 2025.",
+        "Các đơn vị đăng ký thực hiện chương trình phối hợp với Ban Dân vận.",
+        "Thư ký hội nghị đọc dự thảo chương trình phối hợp.",
+        "Hội nghị tổng kết phong trào thi đua Dân vận khéo giai đoạn 2016-2020.",
+        "Công tác phối hợp được tăng cường, hiệu quả công tác dân vận được nâng lên.",
+    ],
+)
+def test_sentences_that_report_no_agreement(body):
+    assert agreements(body) == []
+
+
+def test_parties_from_a_list_after_giua_with_gom_and_semicolons():
+    body = (
+        "Tại hội nghị, Ban Dân vận Huyện ủy Phong Điền đã ký kết Chương trình phối hợp thực hiện công tác dân vận "
+        "giữa Ban Dân vận Huyện ủy với các cơ quan gồm UBND huyện; UBMTTQVN huyện; Ban Chỉ huy Quân sự huyện; "
+        "Công an huyện, Đồn Biên phòng Phong Hải, giai đoạn 2021 - 2025."
+    )
+    (agreement,) = agreements(body)
+    assert agreement["period"] == "2021-2025"
+    assert agreement["parties"] == [
+        "Ban Dân vận Huyện ủy",
+        "UBND huyện",
+        "UBMTTQVN huyện",
+        "Ban Chỉ huy Quân sự huyện",
+        "Công an huyện",
+        "Đồn Biên phòng Phong Hải",
+        "Ban Dân vận Huyện ủy Phong Điền",
+    ]
+
+
+def test_a_party_with_va_in_its_name_is_kept_whole():
+    body = "Ký kết Chương trình phối hợp giai đoạn 2022-2026 giữa Hội Nông dân tỉnh và Sở Tài nguyên và Môi trường."
+    assert agreements(body)[0]["parties"] == ["Hội Nông dân tỉnh", "Sở Tài nguyên và Môi trường"]
+
+
+def test_a_party_with_a_dash_and_va_in_its_name_is_kept_whole():
+    body = "Ký kết Quy chế phối hợp giai đoạn 2022-2026 giữa Sở Lao động - Thương binh và Xã hội và Hội Nông dân tỉnh."
+    assert agreements(body)[0]["parties"] == ["Sở Lao động - Thương binh và Xã hội", "Hội Nông dân tỉnh"]
+
+
+def test_parties_named_before_the_verb():
+    body = "Sáng 26/5, Ban Dân vận Huyện ủy và UBND huyện Vĩnh Tường (Vĩnh Phúc) tổ chức hội nghị Ký kết chương trình phối hợp giai đoạn 2022-2026."
+    assert agreements(body)[0]["parties"] == ["Ban Dân vận Huyện ủy", "UBND huyện Vĩnh Tường"]
+
+
+def test_parties_on_whose_behalf_officials_sign():
+    body = (
+        "Tại Hội nghị, thay mặt Ban Cán sự đảng UBND tỉnh và Ban Dân vận Tỉnh ủy, đồng chí Đặng Văn A, Phó Chủ tịch "
+        "UBND tỉnh và đồng chí Dương Văn B, Trưởng Ban Dân vận Tỉnh ủy đã ký kết Chương trình phối hợp giai đoạn 2022 - 2026."
+    )
+    assert agreements(body)[0]["parties"] == ["Ban Cán sự đảng UBND tỉnh", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_officials_before_the_verb_are_not_parties():
+    body = "Đồng chí Nguyễn Văn A, Trưởng Ban Dân vận Huyện ủy ký kết Chương trình phối hợp giai đoạn 2022-2026."
+    assert agreements(body)[0]["parties"] == []
+
+
+def test_parties_from_a_title_joined_by_a_dash():
+    title = "Kon Tum: Ban Dân vận Tỉnh ủy - Ban cán sự đảng UBND tỉnh tăng cường phối hợp về công tác dân vận"
+    body = "Hội nghị thông qua kế hoạch thực hiện chương trình phối hợp năm 2024."
+    assert agreements(body, title)[0]["parties"] == ["Ban Dân vận Tỉnh ủy", "Ban cán sự đảng UBND tỉnh"]
+
+
+def test_signed_on_only_for_signings():
+    body = (
+        "Hội nghị tổng kết Chương trình phối hợp giai đoạn 2016-2020 và ký kết Chương trình phối hợp "
+        "giai đoạn 2021-2025."
+    )
+    signed = {a["kind"]: a["signed_on"] for a in agreements(body, signed_on="2021-03-02")}
+    assert signed == {"review": None, "sign": "2021-03-02"}
+
+
+def test_evidence_is_a_body_sentence_rather_than_the_title():
+    title = "Ký kết chương trình phối hợp giai đoạn 2022-2026"
+    body = "Sáng 26/5, hai bên ký kết chương trình phối hợp giai đoạn 2022-2026."
+    assert agreements(body, title)[0]["evidence"] == body
+
+
+def test_programme_year_is_the_first_year_of_the_earliest_signing():
+    body = (
+        "Hội nghị tổng kết Chương trình phối hợp giai đoạn 2016-2021 và ký kết Chương trình phối hợp giai đoạn 2022-2026."
+    )
+    assert programme_year(find_mentions("", body)) == 2022
+
+
+def test_programme_year_falls_back_to_the_plan_year():
+    assert programme_year(find_mentions("", "Hội nghị thông qua kế hoạch phối hợp năm 2024.")) == 2024
+
+
+def test_programme_year_of_an_article_without_signing_is_none():
+    assert programme_year(find_mentions("", "Hội nghị sơ kết Quy chế phối hợp giai đoạn 2021-2025.")) is None

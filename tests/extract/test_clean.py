@@ -1,0 +1,223 @@
+import pytest
+
+from archive.extract.clean import clean_page, domain_from_url, is_glued_headlines, is_noise
+from archive.text import normalize
+
+
+def page(text: str, **kwargs):
+    return clean_page(normalize(text), **kwargs)
+
+
+ARTICLE = """Tìm kiếm
+Trang chủ > Tin tức > Dân vận
+Ký kết quy chế phối hợp giữa Ban Dân vận Huyện ủy và Công an huyện
+Thứ Sáu, 14/3/2025 | 10:25
+Sáng 13/3, Ban Dân vận Huyện ủy và Công an huyện tổ chức ký kết Quy chế phối hợp giai đoạn 2025-2030.
+Quang cảnh hội nghị
+Hai bên thống nhất nhiều nội dung phối hợp trong công tác dân vận.
+Hoàng Anh
+Tin liên quan
+Huyện tổ chức hội thi Dân vận khéo năm 2025
+Hội nông dân xã ra quân làm đường
+Xem phiên bản mobile
+"""
+
+
+def test_title_is_the_first_headline_after_page_furniture():
+    assert page(ARTICLE).title == "Ký kết quy chế phối hợp giữa Ban Dân vận Huyện ủy và Công an huyện"
+
+
+def test_date_line_is_set_apart():
+    assert page(ARTICLE).date_line == "Thứ Sáu, 14/3/2025 | 10:25"
+
+
+def test_body_keeps_the_article_and_drops_the_rest():
+    assert page(ARTICLE).body.splitlines() == [
+        "Sáng 13/3, Ban Dân vận Huyện ủy và Công an huyện tổ chức ký kết Quy chế phối hợp giai đoạn 2025-2030.",
+        "Hai bên thống nhất nhiều nội dung phối hợp trong công tác dân vận.",
+    ]
+
+
+def test_byline_before_related_news_is_the_author():
+    assert page(ARTICLE).author == "Hoàng Anh"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Truy cập nội dung luôn",
+        "Tìm kiếm",
+        "Tim kiem",
+        "Chung nhan Tin Nhiem Mang",
+        "Chứng nhận Tín Nhiệm Mạng",
+        "Xem phiên bản mobile",
+        "Xem phien ban mobile",
+        "Gửi cho bạn bè",
+        "Phản hồi",
+        "Thông tin người gửi phản hồi",
+        "Xem nhiều nhất",
+        "Tin Khác",
+        "Xem tin theo ngày\u00a0\u00a0",
+        "Thống kê truy cập",
+        "Tổng truy cập 4.045.920",
+        "Tổng truy cập: 12.345.678",
+        "Hiện tại 247 khách",
+        "Hiện tại: 1.024",
+        "Đang truy cập: 35",
+        "Hôm nay: 2.345",
+        "Lượt xem: 120",
+        "In bài viết",
+        "Chia sẻ",
+        "Bình luận (0)",
+        "Trang chủ » Tin tức » Dân vận",
+        "Bản quyền thuộc Ban Dân vận Tỉnh ủy",
+        "Từ khóa: dân vận, ký kết",
+        "Ảnh minh họa",
+        "(GMT+7)",
+    ],
+)
+def test_page_furniture_is_noise(line):
+    assert is_noise(normalize(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ký kết chương trình phối hợp công tác Dân vận giai đoạn 2021-2025",
+        "Sáng 26/5, Ban Dân vận Huyện ủy và UBND huyện tổ chức hội nghị.",
+        "Minh Khánh",
+        "Phản hồi của người dân được tiếp nhận và xử lý kịp thời.",
+        "Tổng truy cập internet của tỉnh tăng 20%, theo Sở Thông tin và Truyền thông.",
+    ],
+)
+def test_article_lines_are_not_noise(line):
+    assert not is_noise(line)
+
+
+def test_related_headlines_glued_without_spaces_are_dropped():
+    line = (
+        "Vĩnh Phúc: Tường nhà bỗng nhiên sập xuống khiến 3 người tử vongVĩnh Phúc: "
+        "Giả làm người buôn mận để bán ma túyVĩnh Phúc: Gần 150 học sinh tham gia giải bơi"
+    )
+    assert is_glued_headlines(line)
+    text = f"Tiêu đề bài viết về công tác dân vận ở huyện\nSáng 26/5, hội nghị diễn ra.\n{line}\nNội dung tiếp theo."
+    assert "tử vong" not in page(text).body
+
+
+def test_one_glued_word_in_a_sentence_is_not_a_headline_list():
+    assert not is_glued_headlines("Người dân dùng iPhone để nộp hồ sơ trực tuyến.")
+
+
+def test_photo_caption_printed_twice_is_kept_once():
+    caption = "Chủ tịch UBND huyện Lê Văn An chứng kiến ký kết chương trình phối hợp"
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\n{caption}\n{caption.replace(' ký', '  ký')}\nNội dung."
+    assert page(text).body.splitlines() == [caption, "Nội dung."]
+
+
+@pytest.mark.parametrize("caption", ["Quang cảnh Hội nghị", "Toàn cảnh hội nghị", "Các đại biểu dự hội nghị", "Đại biểu tham dự buổi lễ ký kết"])
+def test_lone_empty_captions_are_dropped(caption):
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\nĐoạn một.\n{caption}\nĐoạn hai."
+    assert page(text).body.splitlines() == ["Đoạn một.", "Đoạn hai."]
+
+
+def test_title_repeated_in_the_body_is_dropped_but_a_lead_starting_with_it_is_kept():
+    title = "Quan tâm đến dân, lấy người dân làm trung tâm"
+    lead = f"{title} - Đây là nội dung được nhấn mạnh tại Hội nghị."
+    text = f"Truy cập nội dung luôn\n\n{title}\n\n{lead}\n{title}"
+    result = page(text)
+    assert result.title == title
+    assert result.body.splitlines() == [lead]
+
+
+def test_title_hint_replaces_the_found_title_and_its_copy_in_the_text():
+    text = "Menu\nTiêu đề trên trang web về công tác dân vận\nNội dung bài."
+    result = page(text, title_hint="Tiêu đề trên trang web về công tác dân vận")
+    assert result.title == "Tiêu đề trên trang web về công tác dân vận"
+    assert result.body == "Nội dung bài."
+
+
+def test_site_name_after_the_title_is_cut():
+    assert page("Ký kết chương trình phối hợp giai đoạn 2022-2026 - Báo Vĩnh Phúc\nNội dung.").title == (
+        "Ký kết chương trình phối hợp giai đoạn 2022-2026"
+    )
+
+
+def test_short_section_labels_are_not_titles():
+    assert page("Dân vận\nHội nghị sơ kết chương trình phối hợp giữa hai cơ quan\nNội dung.").title == (
+        "Hội nghị sơ kết chương trình phối hợp giữa hai cơ quan"
+    )
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("Minh Khánh", "Minh Khánh"),
+        ("Tin, ảnh: TUYẾT NGA", "Tuyết Nga"),
+        ("Tin và ảnh: Hồng Phúc", "Hồng Phúc"),
+        ("Bài, ảnh: NGUYỄN VĂN AN", "Nguyễn Văn An"),
+        ("Văn Bốn (Trung tâm VHTT-TT huyện)", "Văn Bốn"),
+        ("Xuân Huy - Thành Chung", "Xuân Huy - Thành Chung"),
+        ("Thu Hà (TTXVN)", "Thu Hà"),
+        ("PV", "PV"),
+        ("Y Ngọc Ksor", "Y Ngọc Ksor"),
+    ],
+)
+def test_bylines_at_the_end_are_authors(byline, author):
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung bài báo.\n{byline}\nXem phiên bản mobile"
+    result = page(text)
+    assert result.author == author
+    assert result.body == "Nội dung bài báo."
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["Quang cảnh hội nghị ký kết", "Hai bên thống nhất nhiều nội dung.", "Theo Báo Kon Tum", "Nguồn: Báo Vĩnh Long"],
+)
+def test_lines_that_are_not_bylines_give_no_author(last_line):
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung bài báo.\n{last_line}"
+    assert page(text).author is None
+
+
+@pytest.mark.parametrize(
+    "tail, domain",
+    [
+        ("(baokontum.com.vn)", "baokontum.com.vn"),
+        ("thainguyen.gov.vn", "thainguyen.gov.vn"),
+        ("Nguồn: baovinhlong.vn", "baovinhlong.vn"),
+        ("Theo www.dangcongsan.vn", "dangcongsan.vn"),
+    ],
+)
+def test_source_domain_written_at_the_end(tail, domain):
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung bài báo.\nMinh Khánh\n{tail}\nPhản hồi"
+    result = page(text)
+    assert (result.source_domain, result.author, result.body) == (domain, "Minh Khánh", "Nội dung bài báo.")
+
+
+def test_url_names_the_site_before_any_domain_in_the_text():
+    text = "Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung.\n(baokontum.com.vn)"
+    assert page(text, url="https://www.baogialai.com.vn/ky-ket-123.html").source_domain == "baogialai.com.vn"
+
+
+@pytest.mark.parametrize(
+    "url, domain",
+    [
+        ("https://www.baokontum.com.vn/a/b.html", "baokontum.com.vn"),
+        ("http://phongdien.thuathienhue.gov.vn:8080/?x=1", "phongdien.thuathienhue.gov.vn"),
+        ("thainguyen.gov.vn/tin-tuc", "thainguyen.gov.vn"),
+        ("", None),
+        (None, None),
+        ("fixtures/articles/001.txt", None),
+    ],
+)
+def test_domain_from_url(url, domain):
+    assert domain_from_url(url) == domain
+
+
+def test_no_break_spaces_are_plain_spaces_after_normalisation():
+    result = page("Ký kết chương trình phối hợp công tác dân vận\nNgày cập nhật\u00a011/09/2021\nNội dung.")
+    assert result.date_line == "Ngày cập nhật 11/09/2021"
+
+
+def test_empty_text_gives_empty_page():
+    result = page("")
+    assert (result.title, result.body, result.author, result.date_line) == ("", "", None, None)
