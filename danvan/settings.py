@@ -196,7 +196,6 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now; silences its deprecation warning
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
