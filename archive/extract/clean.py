@@ -76,7 +76,7 @@ _ABBREVIATED_BYLINES = frozenset({"PV", "CTV", "BTV"})
 _NOT_NAME = frozenset(
     "hội nghị ủy ubnd hđnd mttq tỉnh huyện xã phường xem tin trang chủ đảng nhà nước khác nhất "
     "truy cập mobile ban phiên bản quang cảnh liên bài viết ngày tháng chỉ thị quyết định chương "
-    "trình ký kết dân sự kiện tổng thống kê hiện tại khách đoàn niên phụ nữ tịch bí thư theo nguồn báo".split()
+    "trình ký kết dân sự kiện tổng thống kê hiện tại khách đoàn niên phụ nữ tịch theo nguồn báo".split()
 )
 
 
