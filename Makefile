@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py load_gazetteer
+	$(BIN)/python manage.py load_gazetteer --if-needed
 	$(BIN)/python manage.py import_articles fixtures/articles
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(MAKE) serve

@@ -75,6 +75,15 @@ def _slugs(units: list[dict]) -> dict[tuple, str]:
     return result
 
 
+def is_loaded(path: Path = DEFAULT_PATH) -> bool:
+    """True when every (era, level, code) of the file is in the table already.
+
+    Cheap (one query); it does not notice a renamed unit: run `load` for that."""
+    keys = {(u["era"], u["level"], u["code"]) for u in read_units(path)}
+    stored = set(Locality.objects.values_list("era", "level", "code"))
+    return keys <= stored
+
+
 @transaction.atomic
 def load(path: Path = DEFAULT_PATH) -> int:
     """Upsert every unit of the file; returns how many units it holds."""

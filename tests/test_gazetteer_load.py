@@ -41,3 +41,14 @@ def test_a_broken_file_is_reported_by_name(tmp_path):
     path.write_text("{not json")
     with pytest.raises(gazetteer.GazetteerError, match="broken.json"):
         gazetteer.load(path)
+
+
+def test_if_needed_skips_a_loaded_gazetteer_and_loads_a_missing_one(capsys):
+    from django.core.management import call_command
+
+    call_command("load_gazetteer", "--if-needed")
+    assert "already loaded" in capsys.readouterr().out
+    Locality.objects.filter(era="post2025", level="commune").delete()
+    call_command("load_gazetteer", "--if-needed")
+    assert "localities loaded" in capsys.readouterr().out
+    assert Locality.objects.filter(era="post2025", level="commune").exists()
