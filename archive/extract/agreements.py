@@ -45,6 +45,12 @@ _AGREEMENT = re.compile(
     r"|chương trình(?:\s+phối hợp)?(?:\s+thực hiện)?(?:\s+về)?(?:\s+công tác)?\s+dân vận(?!\w)"
 )
 _PLAN_NAME = re.compile(r"kế hoạch(?!\w)")
+# Whatever is signed is an agreement: "ký kết chương trình giai đoạn 2022-2026",
+# "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác".
+_SIGNED_NAME = re.compile(
+    r"(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
+)
+_SIGNED_NAME_REACH = 12
 _NAME_REACH = 60  # characters between a verb and the agreement it acts on
 _PERIOD_REACH = 400  # the period may follow a long list of parties
 _PASSIVE = re.compile(r"(?:được|đã|vừa|mới)(?:\s+được)?\s*$", re.IGNORECASE)
@@ -166,7 +172,7 @@ def _sentences(title: str, body: str) -> list[str]:
 
 
 # Cheap test before the regular expressions: most sentences name no agreement.
-_AGREEMENT_WORDS = ("phối hợp", "liên tịch", "liên ngành", "dân vận")
+_AGREEMENT_WORDS = ("phối hợp", "liên tịch", "liên ngành", "dân vận", "ký")
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,9 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case is longer: keep offsets
         low = sentence
-    if not any(word in low for word in _AGREEMENT_WORDS) or not _AGREEMENT.search(low):
+    if not any(word in low for word in _AGREEMENT_WORDS):
+        return []
+    if not _AGREEMENT.search(low) and not _SIGNED_NAME.search(low):
         return []
     verbs = _verbs(low)
     if not verbs:
@@ -240,6 +248,9 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
     verb acts on an agreement whose period is not said, None when it acts on none."""
     after = low[verb.stop : following]
     name = (_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).search(after)
+    if verb.kind == "sign" and not (name and name.start() <= _NAME_REACH):
+        name = _SIGNED_NAME.search(after)
+        name = name if name and name.start() <= _SIGNED_NAME_REACH else None
     if name and name.start() <= _NAME_REACH:
         name_start, name_end = verb.stop + name.start(), verb.stop + name.end()
         after_name = [
@@ -255,8 +266,8 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
             return span
     # "chương trình phối hợp giai đoạn 2022-2026 đã được ký kết"
     before = low[: verb.begin]
-    if verb.kind != "plan" and _PASSIVE.search(before):
-        names = list(_AGREEMENT.finditer(before))
+    if _PASSIVE.search(before):
+        names = list((_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).finditer(before))
         if names and verb.begin - names[-1].end() <= _NAME_REACH + 40:
             inside = [span for span in periods if names[-1].start() <= span.begin < verb.begin]
             return inside[0] if inside else False

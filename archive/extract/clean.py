@@ -35,7 +35,9 @@ _NOISE = re.compile(
     r"|hien tai(?:{count})?(?: khach| nguoi)?(?: dang truy cap| dang online)?"
     r"|dang (?:truy cap|online|truc tuyen)(?:{count})?|(?:hom nay|hom qua|trong ngay|tuan nay|thang nay"
     r"|nam nay|tat ca|online|luot xem|so nguoi online){count}|\d[\d.,]* luot xem"
-    r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)"
+    r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)|quay ve|tai ve|tai xuong|moi nhat"
+    r"|co chu|a-? ?a ?a\+?|nghe (?:doc )?bai(?: viet)?.{0,20}|nghe audio|doc bai|\d+:\d+ ?/ ?\d+:\d+|binh chon|in"
+    r"|(?:e-?mail|fax|website|duong day nong|hotline)\b.*"
     r"|(?:ban quyen|copyright|co quan chu quan|chiu trach nhiem|tong bien tap|giay phep|dia chi|dien thoai"
     r"|tu khoa|tags?)\b.*|© ?.*|\(?gmt ?\+ ?7\)?|anh minh hoa|anh ?:.{0,60}|\(anh ?:.{0,60}\)"
     r")".replace("{count}", _COUNT)
@@ -63,11 +65,13 @@ _DOMAIN_IN_LINE = re.compile(rf"(?<![\w@.]){_DOMAIN}(?![\w.])", re.IGNORECASE)
 
 _SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
 _NAME = rf"{_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}}"
+# An affiliation after a dash: "Hồng Vân - Ban Dân vận Huyện ủy".
+_BODY = r"(?:Ban|Trung tâm|Phòng|Báo|Đài|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|UBND|Văn phòng|Hội|Đoàn|Cổng|Công an|TTXVN|VOV|VTV)"
 _BYLINE = re.compile(
     rf"^(?i:(?:tin|bài|ảnh|video|clip|thực hiện|tác giả|phóng viên)"
     rf"(?:\s*(?:,|và|/|-|–|&|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*)?"
     rf"(?P<names>(?i:(?:nhóm\s+)?(?:PV|CTV|BTV))(?:\s+{_NAME})?|{_NAME}(?:\s*(?:-|–|,|&|\bvà\b)\s*{_NAME})*)"
-    rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\))?"
+    rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\)|\s[-–]\s*(?P<body>{_BODY}\b[^()]{{0,60}}))?"
     rf"(?:\s*[-–|]\s*(?i:(?P<domain>{_DOMAIN})))?\s*\.?$"
 )
 _ABBREVIATED_BYLINES = frozenset({"PV", "CTV", "BTV"})

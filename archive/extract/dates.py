@@ -39,13 +39,16 @@ _FULL = re.compile(
 # What else a date line may hold, folded: times, weekdays, "cập nhật", "(GMT+7)".
 _DATE_LINE_WORDS = re.compile(
     r"gmt\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|\b(?:ngay|thang|nam|cap nhat|cap nhap|"
-    r"dang|luc|gio|thoi gian|xuat ban|update[d]?|posted|thu|hai|ba|tu|sau|bay|chu nhat|cn|am|pm|"
+    r"dang|luc|gio|thoi gian|xuat ban|update[d]?|posted|thu|hai|ba|tu|sau|bay|chu nhat|cn|am|pm|luot xem|"
+    r"luot doc|views?|"
     r"sang|chieu|toi)\b|[\d\s,.:;|/()+\-–—]"
 )
 
 # Day and month, with an optional year: "26/5", "10/9/2021", "12 tháng 3 năm 2023".
+# "14-8" is as common as "14/8" in national papers; the context words around
+# (a time of day, "ngày", brackets after "nay") keep "5-7 người" out.
 _DAY_MONTH = (
-    r"(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
+    r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/-])"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d))"
 )
 # The event date: what the first sentences of a news report open with.

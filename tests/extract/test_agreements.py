@@ -225,3 +225,19 @@ def test_programme_year_falls_back_to_the_plan_year():
 
 def test_programme_year_of_an_article_without_signing_is_none():
     assert programme_year(find_mentions("", "Hội nghị sơ kết Quy chế phối hợp giai đoạn 2021-2025.")) is None
+
+
+def test_signing_coordination_without_naming_a_programme():
+    assert keys("Ban Dân vận Tỉnh ủy và Hội LHPN tỉnh ký kết phối hợp giai đoạn 2023-2028.") == {("2023-2028", "sign")}
+
+
+def test_signing_a_programme_named_only_chuong_trinh():
+    assert keys("Sáng 5/3, hai bên ký kết chương trình giai đoạn 2022-2026 về công tác dân vận.") == {("2022-2026", "sign")}
+
+
+def test_passive_adoption_of_an_annual_plan():
+    assert keys("Kế hoạch phối hợp năm 2024 đã được thông qua tại hội nghị.") == {("2024-2024", "plan")}
+
+
+def test_signing_a_name_or_a_minute_is_no_agreement():
+    assert agreements("Thư ký hội nghị ký tên vào biên bản, các đại biểu ký hiệu từng trang.") == []

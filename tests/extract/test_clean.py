@@ -73,6 +73,11 @@ def test_byline_before_related_news_is_the_author():
         "Bản quyền thuộc Ban Dân vận Tỉnh ủy",
         "Từ khóa: dân vận, ký kết",
         "Ảnh minh họa",
+        "Cỡ chữ",
+        "Nghe đọc bài viết",
+        "00:00 / 03:15",
+        "Email: toasoan@baovinhphuc.com.vn",
+        "Đường dây nóng: 0211.3862.xxx",
         "(GMT+7)",
     ],
 )
@@ -159,6 +164,8 @@ def test_short_section_labels_are_not_titles():
         ("Xuân Huy - Thành Chung", "Xuân Huy - Thành Chung"),
         ("Thu Hà (TTXVN)", "Thu Hà"),
         ("PV", "PV"),
+        ("Hồng Vân - Ban Dân vận Huyện ủy", "Hồng Vân"),
+        ("Minh Thư", "Minh Thư"),
         ("Y Ngọc Ksor", "Y Ngọc Ksor"),
     ],
 )

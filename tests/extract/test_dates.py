@@ -159,3 +159,20 @@ def test_february_29_is_a_date_in_leap_years():
 )
 def test_parse_date_hint(hint, expected):
     assert parse_date_hint(hint) == expected
+
+
+@pytest.mark.parametrize(
+    "body, day_month_year",
+    [
+        ("Sáng 14-8, Ban Dân vận Tỉnh ủy tổ chức hội nghị.", (14, 8, None)),
+        ("Ngày 14-8-2025, hội nghị diễn ra.", (14, 8, 2025)),
+        ("Chiều nay (5-4), hai cơ quan ký kết.", (5, 4, None)),
+    ],
+)
+def test_event_dates_written_with_dashes(body, day_month_year):
+    found = find_event_date(body)
+    assert (found.day, found.month, found.year) == day_month_year
+
+
+def test_view_counter_beside_the_date_still_makes_a_date_line():
+    assert is_date_line("Lượt xem: 1.234 | 15/08/2025")
