@@ -36,6 +36,7 @@ _FULL = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>\d{4})",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d")
 # What else a date line may hold, folded: times, weekdays, "cập nhật", "(GMT+7)".
 _DATE_LINE_WORDS = re.compile(
     r"gmt\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|\b(?:ngay|thang|nam|cap nhat|cap nhap|"
@@ -121,7 +122,7 @@ def parse_full_date(text: str) -> FoundDate | None:
 
 def is_date_line(line: str) -> bool:
     """A short line that is a full date and little else ("Thứ Tư, 8/5/2024")."""
-    if len(line) > 120 or not any(ch.isdigit() for ch in line) or not parse_full_date(line):
+    if len(line) > 120 or not _DIGITS.search(line) or not parse_full_date(line):
         return False
     return len(_DATE_LINE_WORDS.sub("", fold(line))) <= 3
 
