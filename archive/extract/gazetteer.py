@@ -41,14 +41,28 @@ class Unit:
         return frozenset([self.unit_type, *(t for _, t in self.aliases)])
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d", ord("’"): "'", ord("-"): " "}
+    for code in range(0xC0, 0x2000):
+        char = chr(code)
+        if char.isalpha() and code not in table:
+            folded = fold(char)
+            if folded != char.lower():
+                table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def name_key(name: str) -> str:
-    """The exact look-up key of a name: normalised, lower case, single spaces."""
-    return " ".join(normalize(name).lower().replace("’", "'").split())
+    """The exact look-up key of an already normalised name: lower case, single spaces."""
+    return " ".join(name.lower().replace("’", "'").split())
 
 
 def fold_key(name: str) -> str:
     """The accent-free look-up key: "Đắk Lắk", "Đăk Lăk", "Dak Lak" agree."""
-    return " ".join(fold(name).replace("’", "'").replace("-", " ").split())
+    return " ".join(name.lower().translate(_FOLD).split())
 
 
 @dataclass
@@ -60,6 +74,7 @@ class Gazetteer:
     _provinces: dict[str, dict[str, Unit]] = field(default_factory=dict)
     _children: dict[tuple[str, str, str], list[Unit]] = field(default_factory=dict)
     max_words: int = 1
+    _memo: dict[str, list[Unit]] = field(default_factory=dict)
 
     @classmethod
     def from_units(cls, rows: list[dict]) -> "Gazetteer":
@@ -71,7 +86,7 @@ class Gazetteer:
                 code=str(row["code"]),
                 name=normalize(row["name"]),
                 unit_type=row["unit_type"],
-                display=normalize(row.get("display") or row["name"]),
+                display=row.get("display") or row["name"],
                 parent=row.get("parent"),
                 province=str(row.get("province") or row["code"]),
                 successor=row.get("successor"),
@@ -109,22 +124,27 @@ class Gazetteer:
     def lookup(self, name: str, *, era: str | None = None, levels=None) -> list[Unit]:
         """Units named ``name`` (exact spelling first; aliases; then accent-free).
 
+        ``name`` must already be normalised (archive.text.normalize), as all
+        extraction input is. Answers are memoised per name.
+
         Returns the best tier that has any match: the official names, else the
         aliases (older names, spelling variants), else accent-folded matches.
         """
-        key = name_key(name)
-        for tier in (self._by_name.get(key), self._alias_by_name.get(key), self._by_fold.get(fold_key(name))):
-            if not tier:
-                continue
-            found = [
-                u for u in tier if (era is None or u.era == era) and (levels is None or u.level in levels)
-            ]
+        tiers = self._memo.get(name)
+        if tiers is None:
+            key = name_key(name)
+            tiers = [t for t in (self._by_name.get(key), self._alias_by_name.get(key), self._by_fold.get(fold_key(name))) if t]
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[name] = tiers
+        for tier in tiers:
+            found = [u for u in tier if (era is None or u.era == era) and (levels is None or u.level in levels)]
             if found:
                 return list(dict.fromkeys(found))
         return []
 
     def has_name(self, name: str) -> bool:
-        key = name_key(name)
+        key = name_key(normalize(name))
         return key in self._by_name or key in self._alias_by_name
 
     def province(self, code: str | None, era: str = "pre2025") -> Unit | None:

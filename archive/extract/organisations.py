@@ -10,9 +10,8 @@ article about Vĩnh Tường is "Ủy ban nhân dân huyện Vĩnh Tường".
 import re
 
 from archive.abbreviations import expand
-from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, load_gazetteer
+from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, fold_key, load_gazetteer
 from archive.extract.places import CAP_RUN, _prefix_matches, article_sentences, primary_locality
-from archive.text import fold
 
 # (pattern of the head as written, canonical head, kind, scope rule)
 # scope rule: "unit" takes a committee/unit/place scope, "place" takes a place
@@ -71,7 +70,8 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 _HEAD_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
+    # The look-ahead on the first letters lets the engine skip most positions.
+    r"(?<![\w])(?=[BCĐHLMPQSTUVỦ])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
 )
 _COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn))?"
 _UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường"
@@ -270,7 +270,7 @@ def find_organisations(
     seen: dict[str, dict] = {}
     for sentence in article_sentences(title, body):
         for _, _, org in _parse(sentence, ctx):
-            key = fold(org["name"])
+            key = fold_key(org["name"])
             if key not in seen:
                 seen[key] = {**org, "evidence": sentence}
     return list(seen.values())

@@ -11,6 +11,7 @@ before it, it must start with a common surname or an ethnic-minority name prefix
 capitalised title, organisation, weekday and place words never belong to it.
 """
 
+from bisect import bisect_left
 import re
 
 from archive.extract.gazetteer import Gazetteer, load_gazetteer
@@ -56,6 +57,20 @@ _HEAD = _alternation(_HEADS)
 # A title head starts a title; "nguyên" (former) may stand before it.
 _HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:{_HEAD})(?![{LOWER}])")
 _HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
+# Finding heads anywhere in lower-cased text: the first-letter look-ahead lets the
+# regex engine skip most positions (case-insensitive alternations are slow).
+_HEAD_FIRST = "".join(sorted({h[0].lower() for h in _HEADS} | {"n"}))
+_HEAD_FIND_RE = re.compile(
+    rf"(?<![\w])(?=[{_HEAD_FIRST}])(?:nguyên\s+)?(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])"
+)
+
+
+def _find_heads(sentence: str) -> list[int]:
+    """Start offsets of title heads, in any letter case."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        return [m.start() for m in _HEAD_ANY_RE.finditer(sentence)]
+    return [m.start() for m in _HEAD_FIND_RE.finditer(lowered)]
 
 # Words after which a title has ended: verbs of reporting and attending,
 # prepositions of place and time, honorifics of the next person.
@@ -317,79 +332,86 @@ def _masked(sentence: str) -> str:
     return _ORG_PHRASES_RE.sub(lambda m: "x" * len(m.group()), sentence)
 
 
+_SEP_RE = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*")
+_DASHES = frozenset("–—‒-")
+
+
+def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, gaz) -> tuple | None:
+    """The person named right before a title head: (name, evidence start, separator).
+
+    The name ends at the head ("… Nguyễn Văn A Phó Chủ tịch") or a separator
+    stands between them ("Y Ngọc - Ủy viên", "Trịnh Việt Hùng, Ủy viên").
+    """
+    index = bisect_left(runs, (head_start, head_start)) - 1
+    if index < 0:
+        return None
+    start, end = runs[index]
+    if end > head_start:  # the head is inside the run
+        end = head_start - 1
+        sep = " "
+        if end <= start:
+            return None
+    else:
+        gap = _SEP_RE.fullmatch(sentence, end, head_start)
+        if gap is None or not gap.group().strip():
+            return None
+        sep = gap.group().strip()
+    words = sentence[start:end].split()
+    honorific = _HONORIFIC_RE.search(sentence, max(0, start - 16), start)
+    ev_start = honorific.start() if honorific else start
+    if words[0] in _CAPITAL_HONORIFICS and len(words) > 2:
+        # "Ông Trương Văn Sáu, Giám đốc…" at the start of a sentence.
+        words = words[1:]
+        start += len(sentence[start:end]) - len(" ".join(words))
+        honorific = True
+    if _HEAD_RE.match(sentence, start):
+        return None  # the run is itself a title
+    strong = bool(honorific) or _rank_before(sentence, start) or sep in _DASHES
+    if not _is_name(words, strong=strong, gaz=gaz):
+        return None
+    return " ".join(words), ev_start, sep
+
+
 def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> None:
+    heads = _find_heads(sentence)
+    if not heads:
+        return
     masked = _masked(sentence)
-    consumed: list[tuple[int, int]] = []
-
-    # 1. Name, then titles.
-    for run in _NAME_RUN_RE.finditer(masked):
-        start, end = run.span()
-        words = sentence[start:end].split()
-        # A title head inside the run ends the name: "Nguyễn Văn A Phó Chủ tịch".
-        offset = start
-        cut = None
-        for i, word in enumerate(words):
-            if i and _HEAD_RE.match(sentence, offset):
-                cut = i
-                break
-            offset += len(word) + 1
-        if cut is not None:
-            words = words[:cut]
-            end = start + len(" ".join(words))
-            after_pos = end
-        else:
-            after_pos = end
-        if _HEAD_RE.match(sentence, start):
-            continue  # the run is a title: handled below
-        honorific = _HONORIFIC_RE.search(sentence[max(0, start - 16):start])
-        if words[0] in _CAPITAL_HONORIFICS and len(words) > 2:
-            # "Ông Trương Văn Sáu" at the start of a sentence.
-            start += len(words[0]) + 1
-            words = words[1:]
-            honorific = re.match(r".*", sentence[start - len(words[0]) - 1:start])
-        rank_before = _rank_before(sentence, start)
-        sep = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*").match(sentence, after_pos)
-        title_pos = sep.end()
-        titles, title_end = _read_titles(sentence, title_pos, any_case=bool(sep.group().strip()))
-        if not titles:
+    runs = [run.span() for run in _NAME_RUN_RE.finditer(masked)]
+    consumed_until = -1
+    for h_start in heads:
+        if h_start < consumed_until:
             continue
-        strong = bool(honorific or rank_before)
-        if not _is_name(words, strong=strong or bool(sep.group().strip() in {"–", "—", "‒", "-"}), gaz=gaz):
-            continue
-        if not strong and start > 0 and sentence[start - 1] not in " ,;:(\"“–—-":
-            continue
-        name = " ".join(words)
-        ev_start = start - len(honorific.group()) if honorific else start
-        out.add(name, titles, sentence[max(0, ev_start) : title_end])
-        consumed.append((start, title_end))
-
-    # 2. Title, then name.
-    for head in _HEAD_RE.finditer(sentence):
-        h_start = head.start()
-        if any(s <= h_start < e for s, e in consumed):
-            continue
-        if h_start and sentence[h_start - 1].isalpha():
+        # 1. Name, then titles.
+        before = _name_before(sentence, runs, h_start, gaz)
+        if before is not None:
+            name, ev_start, sep = before
+            titles, title_end = _read_titles(sentence, h_start, any_case=sep != " ")
+            if titles:
+                out.add(name, titles, sentence[ev_start:title_end])
+                consumed_until = title_end
+                continue
+        # 2. Title, then name: "Chủ tịch UBND huyện Lê Nguyễn Thành Trung".
+        head = _HEAD_RE.match(sentence, h_start)
+        if not head:
             continue
         stop = _TITLE_END_RE.search(sentence, head.end())
         limit = stop.start() if stop else len(sentence)
-        # The name is the first name-like run between the head and the end of the title.
-        for run in _NAME_RUN_RE.finditer(masked, head.end(), limit + 1):
-            r_start, r_end = run.span()
+        index = bisect_left(runs, (head.end(), head.end()))
+        for r_start, r_end in runs[index:]:
             if r_end > limit:
                 break
-            words = sentence[r_start:r_end].split()
             if _HEAD_RE.match(sentence, r_start):
                 break
+            words = sentence[r_start:r_end].split()
             cut = _split_place_and_name(words, gaz, before=sentence[h_start:r_start])
             if cut is None:
                 continue
-            name_words = words[cut:]
             name_start = r_start + len(" ".join(words[:cut])) + (1 if cut else 0)
             title = _clean(sentence[h_start:name_start])
-            if not title:
-                break
-            out.add(" ".join(name_words), [title], sentence[_ev_start(sentence, h_start) : r_end])
-            consumed.append((h_start, r_end))
+            if title:
+                out.add(" ".join(words[cut:]), [title], sentence[_ev_start(sentence, h_start) : r_end])
+                consumed_until = r_end
             break
 
 
@@ -397,12 +419,12 @@ _RANK_BEFORE_RE = re.compile(rf"(?:{_alternation(_RANKS)})\s*$")
 
 
 def _rank_before(sentence: str, start: int) -> bool:
-    return bool(_RANK_BEFORE_RE.search(sentence[max(0, start - 14):start]))
+    return bool(_RANK_BEFORE_RE.search(sentence, max(0, start - 14), start))
 
 
 def _ev_start(sentence: str, pos: int) -> int:
-    honorific = _HONORIFIC_RE.search(sentence[max(0, pos - 16):pos])
-    return pos - len(honorific.group()) if honorific else pos
+    honorific = _HONORIFIC_RE.search(sentence, max(0, pos - 16), pos)
+    return honorific.start() if honorific else pos
 
 
 def find_officials(title: str, body: str, *, gazetteer: Gazetteer | None = None) -> list[dict]:

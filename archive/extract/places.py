@@ -10,6 +10,7 @@ what stays undecided is reported as ambiguous with its candidates.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 import re
 
 from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, Unit, fold_key, load_gazetteer
@@ -52,11 +53,15 @@ def article_lines(body: str) -> list[str]:
     return lines
 
 
-def article_sentences(title: str, body: str) -> list[str]:
-    """The title (as one sentence) followed by the body's sentences."""
+@lru_cache(maxsize=16)
+def article_sentences(title: str, body: str) -> tuple[str, ...]:
+    """The title (as one sentence) followed by the body's sentences.
+
+    Memoised: places, people and organisations split the same article.
+    """
     sentences = [title.strip()] if title and title.strip() else []
     sentences.extend(split_sentences("\n".join(article_lines(body))))
-    return sentences
+    return tuple(sentences)
 
 
 # -- patterns ----------------------------------------------------------------
@@ -88,12 +93,15 @@ _ORG_WORDS = {
 }
 
 _TYPE_RE = re.compile(
-    r"(?<![\w])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
+    r"(?<![\w])(?=[TtHhQqPpXxĐđ])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
     r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã)"
     rf"\s+(?P<run>{CAP_RUN}|\d{{1,2}}(?![\d/.,]\d))"
 )
+# Type words found in lower-cased text (a pattern of plain alternatives lets
+# the regex engine skip fast); the full pattern is then matched where one starts.
+_TYPE_WORD_FIND_RE = re.compile(r"thành phố|tp|thị xã|tx|thị trấn|tt\.|đặc khu|tỉnh|huyện|quận|phường|xã")
 _ORG_RE = re.compile(
-    r"(?<![\w])(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
+    r"(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
     rf"\s+(?P<run>{CAP_RUN})"
 )
 _HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn)(?![\w])")
@@ -256,6 +264,12 @@ class _Scanner:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.bare_names = self._bare_province_names()
+        names = sorted(set(self.bare_names.values()), key=len, reverse=True)
+        # No look-behind in front: a pattern that starts with plain
+        # alternatives is scanned fast; the boundary is checked in code.
+        self.bare_re = re.compile(
+            "(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])"
+        ) if names else re.compile(r"(?!x)x")
 
     def _bare_province_names(self) -> dict[str, str]:
         """Province names that may stand alone (key: lower-cased name)."""
@@ -277,12 +291,13 @@ class _Scanner:
 
             if index == 0:
                 mentions.extend(self._title_prefix(sentence, taken))
-            for match in _HCM_RE.finditer(sentence):
+            hcm = "HCM" in sentence or "Hồ Chí Minh" in sentence or "Sài Gòn" in sentence
+            for match in _HCM_RE.finditer(sentence) if hcm else ():
                 mentions.append(
                     _Mention("Hồ Chí Minh", {"province"}, None, "typed", index, match.start(), match.end(), sentence)
                 )
                 taken.append((match.start(), match.end()))
-            for match in _TYPE_RE.finditer(sentence):
+            for match in _type_mentions(sentence):
                 if overlaps(match.start(), match.end()):
                     continue
                 type_word = match.group("type").lower().rstrip(".")
@@ -292,6 +307,8 @@ class _Scanner:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
             for match in _ORG_RE.finditer(sentence):
+                if match.start() and sentence[match.start() - 1].isalnum():
+                    continue
                 if overlaps(match.start("run"), match.end("run")):
                     continue
                 org = match.group("org").lower()
@@ -301,7 +318,7 @@ class _Scanner:
                 if mention:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
-            for match in _BARE_PAREN_RE.finditer(sentence):
+            for match in _BARE_PAREN_RE.finditer(sentence) if "(" in sentence else ():
                 if overlaps(match.start(), match.end("run")):
                     continue
                 paren = self._province_name(match.group("paren"))
@@ -366,32 +383,35 @@ class _Scanner:
 
     def _bare_provinces(self, sentence: str, index: int, taken) -> list[_Mention]:
         result = []
-        for match in _RUN_RE.finditer(sentence):
-            start, end = match.start(), match.end()
+        for match in self.bare_re.finditer(sentence):
+            start, end = match.span()
+            if start and (sentence[start - 1].isalnum() or sentence[start - 1] in "'’-"):
+                continue
             if any(start < e and s < end for s, e in taken):
                 continue
-            words = match.group().split()
-            # Strip leading body words: "Báo Vĩnh Long" → "Vĩnh Long".
-            lead = 0
-            while lead < len(words) - 1 and words[lead] in _ORG_LEAD_WORDS:
-                lead += 1
-            for n in (4, 3, 2, 1):
-                if lead + n > len(words):
+            # Capitalised words glued before it must be body words ("Báo Vĩnh
+            # Long"), not a surname ("Trần Thái Bình").
+            lead = _LEAD_RUN_RE.search(sentence, 0, start)
+            if lead:
+                if any(word not in _ORG_LEAD_WORDS for word in lead.group().split()):
                     continue
-                name = " ".join(words[lead : lead + n])
-                canonical = self.bare_names.get(name.lower())
-                if canonical is None:
+            elif _is_honorific_before(sentence, start):
+                continue  # "ông Thái Bình"
+            # Capitalised words after it must start a person's name ("Tỉnh ủy
+            # Long An Nguyễn Văn Được"), not continue a longer name ("Thái Bình Dương").
+            tail = _TAIL_RUN_RE.match(sentence, end)
+            if tail:
+                words = tail.group().split()
+                if words[0] not in SURNAMES or len(words) < 2:
                     continue
-                tail = words[lead + n :]
-                if tail and (tail[0] not in SURNAMES or len(tail) < 2):
-                    break  # "Thái Bình Dương", "Long An Giang"…: not the province
-                if lead == 0 and _is_honorific_before(sentence, start):
-                    break  # "ông Thái Bình"
-                offset = start + len(" ".join(words[:lead])) + (1 if lead else 0)
-                result.append(_Mention(canonical, {"province"}, None, "bare", index, offset,
-                                       offset + len(name), sentence))
-                break
+            canonical = self.bare_names[match.group().lower()]
+            result.append(_Mention(canonical, {"province"}, None, "bare", index, start, end, sentence))
         return result
+
+
+# Capitalised words right before a position / right after it, same run.
+_LEAD_RUN_RE = re.compile(rf"(?:{CAP_WORD} )+$")
+_TAIL_RUN_RE = re.compile(rf"(?: {CAP_WORD})+")
 
 
 _CHAIN_GAP = re.compile(r"\s*[,(–-]?\s*$")
@@ -416,6 +436,32 @@ def _link_chains(mentions: list[_Mention]) -> None:
                 mention.district_hints.append(nxt.name)
             current = nxt
             j += 1
+
+
+def _type_mentions(sentence: str):
+    """_TYPE_RE matches, found through the lower-cased text."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        yield from _TYPE_RE.finditer(sentence)
+        return
+    end = 0
+    for found in _TYPE_WORD_FIND_RE.finditer(lowered):
+        if found.start() < end:
+            continue
+        match = _TYPE_RE.match(sentence, found.start())
+        if match:
+            end = match.end()
+            yield match
+
+
+_SCANNERS: dict[int, _Scanner] = {}
+
+
+def _scanner(gazetteer: Gazetteer) -> _Scanner:
+    scanner = _SCANNERS.get(id(gazetteer))
+    if scanner is None or scanner.gaz is not gazetteer:
+        scanner = _SCANNERS[id(gazetteer)] = _Scanner(gazetteer)
+    return scanner
 
 
 # -- resolution --------------------------------------------------------------
@@ -517,7 +563,7 @@ def find_localities(
     """
     gaz = gazetteer or load_gazetteer()
     sentences = article_sentences(title, body)
-    mentions = _Scanner(gaz).scan(sentences)
+    mentions = _scanner(gaz).scan(sentences)
     if not mentions:
         return []
     for mention in mentions:
