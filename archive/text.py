@@ -28,41 +28,39 @@ _LOOKALIKES = str.maketrans(
     }
 )
 
-_TONE_MARKS = {
-    "\u0300": "grave",  # huyền
-    "\u0301": "acute",  # sắc
-    "\u0303": "tilde",  # ngã
-    "\u0309": "hook",  # hỏi
-    "\u0323": "dot",  # nặng
-}
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _toned(bases: str) -> dict[str, tuple[str, str]]:
+    """Precomposed toned vowel → (bare vowel, tone mark), for the given vowels."""
+    return {
+        unicodedata.normalize("NFC", base + tone): (base, tone) for base in bases for tone in _TONES
+    }
+
 
 # Syllables whose tone moved between the "old" (hòa, thủy) and "new" (hoà, thuỷ)
-# placement: oa, oe, uy with no final consonant. The archive keeps the old
-# placement, the one most provincial news sites use.
-_OLD_STYLE = re.compile(
-    r"(?<![qQ])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
-    r"|(?<![qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])"
+# placement: oa, oe, uy with no final consonant ("quý" is qu + y: left alone).
+# The archive keeps the old placement, the one most provincial news sites use.
+_NEW_STYLE_SECOND = {**_toned("aAeE"), **_toned("yY")}
+_NEW_STYLE = re.compile(
+    "(?<![qQ])(?:([oO])([" + "".join(c for c, (b, _) in _NEW_STYLE_SECOND.items() if b in "aAeE") + "])"
+    "|([uU])([" + "".join(c for c, (b, _) in _NEW_STYLE_SECOND.items() if b in "yY") + "]))"
+    r"(?![^\W\d_])"
 )
 
 _WORD_BOUNDARY_FIXES = re.compile(r"[ \t]+")
 
 
 def _move_tone_back(match: re.Match) -> str:
-    if match.group(1):
-        first, second, tone = match.group(1), match.group(2), match.group(3)
-    else:
-        first, second, tone = match.group(4), match.group(5), match.group(6)
-    return first + tone + second
+    first = match.group(1) or match.group(3)
+    base, tone = _NEW_STYLE_SECOND[match.group(2) or match.group(4)]
+    return unicodedata.normalize("NFC", first + tone) + base
 
 
 def normalize(text: str) -> str:
     """NFC with canonical (old-style) tone placement and look-alikes replaced."""
-    text = text.translate(_LOOKALIKES)
-    decomposed = unicodedata.normalize("NFD", text)
-    # In NFD the tone mark follows its vowel (after any vowel mark such as the
-    # circumflex); moving it is a matter of swapping it with the previous letter.
-    decomposed = _OLD_STYLE.sub(_move_tone_back, decomposed)
-    return unicodedata.normalize("NFC", decomposed)
+    text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
+    return _NEW_STYLE.sub(_move_tone_back, text)
 
 
 def fold(text: str) -> str:
