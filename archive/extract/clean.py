@@ -75,6 +75,7 @@ _DOMAIN_LINE = re.compile(
     rf"^[(\[]?\s*(?:(?:nguồn|theo)\s*:?\s*)?(?P<domain>{_DOMAIN})\s*[)\]]?\.?$", re.IGNORECASE
 )
 _SOURCE_LINE = re.compile(r"^[(\[]?\s*(?:nguồn|theo)\s*:?\s*(?P<source>.{2,80}?)\s*[)\]]?\.?$", re.IGNORECASE)
+_LEAD_DOMAIN = re.compile(rf"^[(\[]\s*(?P<domain>{_DOMAIN})\s*[)\]]\s*[-–—:]", re.IGNORECASE)
 _DOMAIN_IN_LINE = re.compile(rf"(?<![\w@.]){_DOMAIN}(?![\w.])", re.IGNORECASE)
 
 _SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
@@ -122,6 +123,15 @@ def clean_page(text: str, *, url: str | None = None, title_hint: str | None = No
     body_lines = [line for line in lines[start:] if not _same(line, title)]
 
     author, text_domain, body_lines = _take_byline(body_lines)
+    if author is None and body_lines and len(body_lines[0].split()) <= 6:
+        # Some sites sign under the headline: "Minh Khánh" before the first paragraph.
+        author = _byline_name(body_lines[0])
+        if author:
+            body_lines = body_lines[1:]
+    if text_domain is None and body_lines:
+        # "(Baonghean.vn) - Sáng 14/8, …": the site opening the lead.
+        lead = _LEAD_DOMAIN.match(body_lines[0])
+        text_domain = lead["domain"].lower().removeprefix("www.") if lead else None
     return Page(
         title=title,
         body="\n".join(body_lines),

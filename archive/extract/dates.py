@@ -193,6 +193,8 @@ def article_dates(
         elif event.weekday is not None and event.weekday != event_on.weekday():
             warnings.append(f"weekday does not match date: {event.evidence!r}")
 
+    if event_on and inferred and not (published or hinted):
+        warnings.append(f"year inferred from {_year_source(event, None)}: {event.evidence!r}")
     if published:
         return ArticleDates(published, "stated", date_line.strip(), event_on, warnings)
     if hinted:
@@ -200,6 +202,8 @@ def article_dates(
     if event_on:
         precision = "year_inferred" if inferred else "stated"
         return ArticleDates(event_on, precision, event.evidence, event_on, warnings)
+    if body.strip():
+        warnings.append("no date found")
     return ArticleDates(None, "unknown", None, None, warnings)
 
 
@@ -239,6 +243,12 @@ def _date_event(event: FoundDate, reference: date | None, programme_year: int | 
     if programme_year:
         return valid(programme_year, event.month, event.day), True
     return None, True
+
+
+def _year_source(event: FoundDate, reference: date | None) -> str:
+    if reference:
+        return "the page's date"
+    return "the weekday" if event.weekday is not None else "the programme's first year"
 
 
 def _year_from_weekday(event: FoundDate, programme_year: int | None) -> date | None:

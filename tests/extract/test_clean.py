@@ -228,3 +228,14 @@ def test_no_break_spaces_are_plain_spaces_after_normalisation():
 def test_empty_text_gives_empty_page():
     result = page("")
     assert (result.title, result.body, result.author, result.date_line) == ("", "", None, None)
+
+
+def test_byline_under_the_headline():
+    text = "Huyện ký kết chương trình phối hợp về công tác dân vận\nThứ Ba, 12/9/2023\nMinh Khánh\nSáng 11/9, hai bên ký kết.\nNội dung."
+    result = page(text)
+    assert (result.author, result.body.splitlines()[0]) == ("Minh Khánh", "Sáng 11/9, hai bên ký kết.")
+
+
+def test_site_opening_the_lead_is_the_source_domain():
+    text = "Huyện ký kết chương trình phối hợp về công tác dân vận\n(Baonghean.vn) - Sáng 14/8, hai bên ký kết."
+    assert page(text).source_domain == "baonghean.vn"

@@ -176,3 +176,12 @@ def test_event_dates_written_with_dashes(body, day_month_year):
 
 def test_view_counter_beside_the_date_still_makes_a_date_line():
     assert is_date_line("Lượt xem: 1.234 | 15/08/2025")
+
+
+def test_inferred_year_without_a_page_date_is_a_warning():
+    dates = article_dates(None, "Sáng 26/5, hội nghị ký kết.", programme_year=2022)
+    assert dates.warnings == ["year inferred from the programme's first year: 'Sáng 26/5'"]
+
+
+def test_page_without_any_date_is_a_warning():
+    assert article_dates(None, "Hội nghị diễn ra.").warnings == ["no date found"]
