@@ -8,10 +8,13 @@ from (`origin`) and whether a curator removed it (`hidden`), so that a re-import
 replaces only what the importer itself wrote and never what a curator changed.
 """
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from archive import search
 from archive.text import fold, slugify
 
 
@@ -274,6 +277,11 @@ class ArticleQuerySet(models.QuerySet):
     def in_locality(self, locality):
         return self.filter(localities=locality, locality_facts__hidden=False)
 
+    def search(self, q: str):
+        """Articles matching the query text, annotated with `rank`, best first
+        (see archive/search.py)."""
+        return search.search(self, q)
+
 
 class Article(models.Model):
     class DatePrecision(models.TextChoices):
@@ -325,7 +333,19 @@ class Article(models.Model):
     periods = models.ManyToManyField(Period, through="ArticlePeriod", related_name="articles")
     documents = models.ManyToManyField(Document, through="Citation", related_name="articles")
 
-    history = HistoricalRecords(excluded_fields=["raw_text", "extraction"])
+    # --- Search (owned by archive/search.py; migration 0004_search) ---------
+    # Stored, generated from title and body by Postgres: no signals, no reindex.
+    # Folded (unaccented) title + body: what a query matches (GIN index below).
+    search_vector = models.GeneratedField(
+        expression=search.folded_vector(), output_field=SearchVectorField(), db_persist=True
+    )
+    # Title + lead, exact and folded lexemes: cheap ranking, exact forms first.
+    search_rank = models.GeneratedField(
+        expression=search.rank_vector(), output_field=SearchVectorField(), db_persist=True
+    )
+    # --- end of search fields ----------------------------------------------
+
+    history = HistoricalRecords(excluded_fields=["raw_text", "extraction", "search_vector", "search_rank"])
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -335,6 +355,8 @@ class Article(models.Model):
         indexes = [
             # The home page and every date-sorted listing.
             models.Index(fields=["-published_on", "-id"], name="article_published"),
+            # archive.search: `search_vector @@ query` for every text search.
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
         ]
 
     def __str__(self):

@@ -1,0 +1,630 @@
+"""Full-text search over articles, built for Vietnamese. All of it lives here.
+
+Postgres has no Vietnamese stemmer, and Vietnamese words are syllables written
+with spaces ("dân vận"), so the 'simple' parser does the splitting and we add:
+
+- folding: the text-search configuration ``archive_folded`` is 'simple' with the
+  ``unaccent`` dictionary in front (created by migration 0004). "Trần", "tran",
+  NFD "Trần", "Ðảng" with a look-alike Ð all become the lexemes 'tran', 'dang'.
+  Matching always uses the folded vector and the folded query; the headline
+  uses the same config, so "tran" highlights "Trần" in the original text.
+- exact ranking: ``archive_canonical(text)`` (SQL, IMMUTABLE, migration 0004)
+  lower-cases, NFC-normalises and moves tones to the archive's old-style place
+  (hoà → hòa, uỷ → ủy), like ``archive.text.normalize`` does in Python. The
+  small ``search_rank`` vector holds those exact lexemes for the title and
+  lead, so a query with diacritics ranks "Đảng" above "đang".
+- abbreviations (``archive.abbreviations``): a query term "UBND" also matches
+  the phrase "Ủy ban nhân dân" and the other way round.
+- periods: "2021-2025", "giai đoạn 2022 - 2026", "năm 2024" are taken out of the
+  text query and matched against the extracted periods (ArticlePeriod), because
+  the parser splits "2021-2025" into '2021' and '-2025'.
+
+Two stored vectors on Article (GeneratedField, see models.py):
+``search_vector`` (folded; title A, body C; GIN index) decides what matches;
+``search_rank`` (title A + first LEAD_CHARS of body B, both exact and folded,
+small enough to stay cheap) does most of the ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Left, Replace
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from archive.abbreviations import ABBREVIATIONS
+from archive.text import fold, normalize
+
+FOLDED = "archive_folded"  # 'simple' + unaccent: vector, query and headline
+EXACT = "simple"  # over archive_canonical(): the exact-form ranking lexemes
+
+# How much of the body goes into the small ranking vector and into headlines.
+LEAD_CHARS = 1500
+# to_tsvector refuses documents over 1 MB of lexemes, and positions stop at
+# 16,383 anyway: index the first 100,000 characters of a (rare) huge body.
+BODY_CHARS = 100_000
+
+
+class Canonical(Func):
+    """archive_canonical(text): lower case, NFC, old-style tone placement."""
+
+    function = "archive_canonical"
+    output_field = TextField()
+
+
+def folded_vector():
+    """Expression of Article.search_vector (matching)."""
+    return SearchVector("title", config=FOLDED, weight="A") + SearchVector(
+        Left("body", BODY_CHARS), config=FOLDED, weight="C"
+    )
+
+
+def rank_vector():
+    """Expression of Article.search_rank: title and lead, exact and folded."""
+    lead = Left("body", LEAD_CHARS)
+    return (
+        SearchVector(Canonical("title"), config=EXACT, weight="A")
+        + SearchVector(Canonical(lead), config=EXACT, weight="B")
+        + SearchVector("title", config=FOLDED, weight="A")
+        + SearchVector(lead, config=FOLDED, weight="B")
+    )
+
+
+# -- Reading a query ---------------------------------------------------------
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+
+_PERIOD_RE = re.compile(
+    r"(?:\b(?:giai\s+đoạn|giai\s+doan|nhiệm\s+kỳ|nhiem\s+ky|gđ|gd)\s*)?"
+    r"(?<![\w/.-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\w/-])",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?:\b(?:năm|nam)\s+)?(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])", re.IGNORECASE)
+_TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_HAS_WORD = re.compile(r"[^\W_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", fold(text)))
+
+
+def _abbreviation_ok_alone(abbreviation: str) -> bool:
+    """Whether an abbreviation's folded form is safe as a search term by itself:
+    "TU" folds to 'tu', which would match every "từ" and "tư"."""
+    folded = fold(abbreviation)
+    return len(folded) >= 3 or bool(set(folded) & set("fjwz"))
+
+
+_ABBREVIATION_BY_FOLD: dict[str, str] = {}
+_ABBREVIATIONS_OF: dict[tuple[str, ...], list[str]] = {}
+for _abbreviation, _expansion in ABBREVIATIONS:
+    if _abbreviation_ok_alone(_abbreviation):
+        _ABBREVIATION_BY_FOLD.setdefault(fold(_abbreviation), _abbreviation)
+        _ABBREVIATIONS_OF.setdefault(_words(_expansion), []).append(_abbreviation)
+_EXPANSION = dict(ABBREVIATIONS)
+_LONGEST_EXPANSION = max(len(words) for words in _ABBREVIATIONS_OF)
+
+
+@dataclass
+class Term:
+    """One element of a query: any of `alternatives` (each a phrase)."""
+
+    alternatives: list[str]
+    negated: bool = False
+    plain: bool = True  # a single unquoted word as typed
+
+
+@dataclass
+class ParsedQuery:
+    """A query as the search understands it (websearch syntax: "quoted phrase",
+    -exclusion, OR). `groups` are ORed; the terms of a group are ANDed."""
+
+    raw: str
+    text: str = ""  # normalised, without the periods and years taken out
+    groups: list[list[Term]] = field(default_factory=list)
+    periods: list[tuple[int, int]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.groups or self.periods or self.years)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def has_diacritics(self) -> bool:
+        return fold(self.text) != self.text.lower()
+
+    @property
+    def is_name_like(self) -> bool:
+        """Plain words only, as a name would be typed (for the entity box)."""
+        return len(self.groups) == 1 and all(t.plain for t in self.groups[0]) and 1 <= len(self.groups[0]) <= 6
+
+
+def parse(q: str | None) -> ParsedQuery:
+    """Read a query string; never fails, whatever it holds."""
+    raw = (q or "")[:MAX_QUERY_CHARS]
+    text = normalize(_CONTROL.sub(" ", raw)).strip()
+    parsed = ParsedQuery(raw=raw)
+
+    def take_period(match):
+        start, end = int(match.group(1)), int(match.group(2))
+        if start <= end <= start + 30 and (start, end) not in parsed.periods:
+            parsed.periods.append((start, end))
+        return " "
+
+    def take_year(match):
+        year = int(match.group(1))
+        if year not in parsed.years:
+            parsed.years.append(year)
+        return " "
+
+    text = _YEAR_RE.sub(take_year, _PERIOD_RE.sub(take_period, text))
+    parsed.text = " ".join(text.replace('"', " ").split())
+
+    group: list[Term] = []
+    count = 0
+    for match in _TOKEN_RE.finditer(text):
+        if count >= MAX_TERMS:
+            break
+        minus, quoted, bare = match.groups()
+        if bare is not None and bare.lower() == "or":
+            if group:
+                parsed.groups.append(group)
+            group = []
+            continue
+        if quoted is not None:
+            phrase = " ".join(quoted.split())
+            if _HAS_WORD.search(phrase):
+                group.append(Term(_phrase_alternatives(phrase), negated=bool(minus), plain=False))
+                count += 1
+            continue
+        negated = bare.startswith("-") and len(bare) > 1
+        word = bare[1:] if negated else bare
+        if _HAS_WORD.search(word):
+            group.append(Term([word], negated=negated))
+            count += 1
+    if group:
+        parsed.groups.append(group)
+    parsed.groups = [_with_abbreviations(g) for g in parsed.groups]
+    return parsed
+
+
+def _abbreviation_of_token(token: str) -> str | None:
+    stripped = token.strip(".,;:!?()[]")
+    if stripped in _EXPANSION:
+        return stripped
+    return _ABBREVIATION_BY_FOLD.get(fold(stripped))
+
+
+def _with_abbreviations(group: list[Term]) -> list[Term]:
+    """Plain words that spell an expansion ("ủy ban nhân dân") become one term
+    that also matches the abbreviation, and an abbreviation ("UBND", "ubnd")
+    also matches its expansion."""
+    result: list[Term] = []
+    i = 0
+    while i < len(group):
+        term = group[i]
+        if not term.plain or term.negated:
+            result.append(term)
+            i += 1
+            continue
+        run = []
+        for j in range(i, min(len(group), i + _LONGEST_EXPANSION)):
+            if not group[j].plain or group[j].negated:
+                break
+            run.append(group[j].alternatives[0])
+        for length in range(len(run), 1, -1):
+            abbreviations = _ABBREVIATIONS_OF.get(_words(" ".join(run[:length])))
+            if abbreviations:
+                result.append(Term([" ".join(run[:length]), *abbreviations], plain=False))
+                i += length
+                break
+        else:
+            abbreviation = _abbreviation_of_token(term.alternatives[0])
+            if abbreviation:
+                alternatives = [_EXPANSION[abbreviation]]
+                if _abbreviation_ok_alone(abbreviation):
+                    alternatives.append(term.alternatives[0])
+                result.append(Term(alternatives, plain=False))
+            else:
+                result.append(term)
+            i += 1
+    return result
+
+
+def _phrase_alternatives(phrase: str) -> list[str]:
+    """A quoted phrase, and the same phrase with its abbreviations expanded or
+    its expansions abbreviated."""
+    alternatives = [phrase]
+    tokens = phrase.split()
+    expanded = " ".join(_EXPANSION.get(t, t) for t in tokens)
+    if expanded != phrase:
+        alternatives.append(expanded)
+    folded = fold(phrase)
+    for words, abbreviations in _ABBREVIATIONS_OF.items():
+        spelled = " ".join(words)
+        if len(words) > 1 and spelled in folded:
+            for abbreviation in abbreviations:
+                contracted = re.sub(re.escape(spelled), abbreviation, folded)
+                if contracted not in alternatives:
+                    alternatives.append(contracted)
+    return alternatives
+
+
+# -- Turning it into SQL -----------------------------------------------------
+
+
+def _tsquery(parsed: ParsedQuery, config: str, exact: bool = False) -> SearchQuery | None:
+    """OR of groups, AND of terms, OR of a term's alternatives, each alternative
+    parsed by phraseto_tsquery: user text never reaches tsquery syntax."""
+
+    def phrase(text):
+        value = Canonical(Value(text)) if exact else text
+        return SearchQuery(value, config=config, search_type="phrase")
+
+    def term_query(term):
+        query = phrase(term.alternatives[0])
+        for alternative in term.alternatives[1:]:
+            query |= phrase(alternative)
+        return ~query if term.negated else query
+
+    result = None
+    for group in parsed.groups:
+        group_query = None
+        for term in group:
+            query = term_query(term)
+            group_query = query if group_query is None else group_query & query
+        result = group_query if result is None else result | group_query
+    return result
+
+
+def _adjacency_query(parsed: ParsedQuery) -> SearchQuery | None:
+    """OR of every pair of neighbouring plain words as a phrase: "dân vận"
+    together ranks above "dân" … "vận" far apart."""
+    result = None
+    for group in parsed.groups:
+        for left, right in zip(group, group[1:]):
+            if left.plain and right.plain and not (left.negated or right.negated):
+                query = SearchQuery(f"{left.alternatives[0]} {right.alternatives[0]}", config=FOLDED, search_type="phrase")
+                result = query if result is None else result | query
+    return result
+
+
+def search(queryset, q: str | ParsedQuery):
+    """`queryset` narrowed to the query, annotated with `rank` and ordered best
+    first (then newest). An empty query returns `queryset` with rank 0."""
+    from archive.models import ArticlePeriod
+
+    parsed = q if isinstance(q, ParsedQuery) else parse(q)
+    if parsed.periods or parsed.years:
+        facts = ArticlePeriod.objects.filter(article=OuterRef("pk"), hidden=False)
+        when = Q()
+        for start, end in parsed.periods:
+            when |= Q(Exists(facts.filter(period__start=start, period__end=end)))
+        for year in parsed.years:
+            when |= Q(Exists(facts.filter(period__start__lte=year, period__end__gte=year)))
+            when |= Q(published_on__year=year)
+        queryset = queryset.filter(when)
+    if not parsed.has_text:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-published_on", "-id")
+
+    folded = _tsquery(parsed, FOLDED)
+    rank = SearchRank(F("search_rank"), folded, cover_density=True) + SearchRank(
+        F("search_vector"), folded, cover_density=True, normalization=Value(1)
+    )
+    if parsed.has_diacritics:
+        rank += 2 * SearchRank(F("search_rank"), _tsquery(parsed, EXACT, exact=True), cover_density=True)
+    if adjacency := _adjacency_query(parsed):
+        rank += SearchRank(F("search_vector"), adjacency, cover_density=True, normalization=Value(1))
+    return (
+        queryset.filter(search_vector=folded)
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_on", "-id")
+    )
+
+
+# -- Showing results ---------------------------------------------------------
+
+_START, _STOP = "\ue000", "\ue001"  # private-use code points, removed from text first
+
+
+def highlight(headline: str) -> str:
+    """A ts_headline result as safe HTML: everything escaped, then only our
+    sentinels turned into <mark>…</mark>."""
+    return mark_safe(escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def attach_snippets(articles, parsed: ParsedQuery) -> None:
+    """Set `snippet` (safe HTML) on each of `articles` — the displayed page
+    only. One query when the query has text, none otherwise."""
+    from archive.models import Article
+
+    articles = list(articles)
+    if not articles:
+        return
+    if not parsed.has_text:
+        for article in articles:
+            article.snippet = escape(article.lead)
+        return
+    text = Replace(Replace(Left("body", LEAD_CHARS), Value(_START), Value("")), Value(_STOP), Value(""))
+    headline = SearchHeadline(
+        text, _tsquery(parsed, FOLDED), config=FOLDED, start_sel=_START, stop_sel=_STOP,
+        max_words=35, min_words=15, short_word=1, max_fragments=2, fragment_delimiter=" … ",
+    )
+    snippets = dict(Article.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", headline))
+    for article in articles:
+        article.snippet = highlight(snippets.get(article.pk) or "")
+
+
+# -- Entities named by the query ---------------------------------------------
+
+_UNIT_PREFIX = re.compile(
+    r"^(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE
+)
+
+
+@dataclass
+class Entities:
+    officials: list = field(default_factory=list)
+    localities: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)  # nearest officials: "did you mean"
+
+    def __bool__(self):
+        return bool(self.officials or self.localities or self.suggestions)
+
+
+def entities(parsed: ParsedQuery) -> Entities:
+    """Officials and localities whose name is the query (folded), shown first;
+    failing that, the officials with the nearest names (pg_trgm). At most three
+    queries, none for a query that does not look like a name."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models import Count
+
+    from archive.models import Locality, Official
+
+    found = Entities()
+    if not parsed.is_name_like or parsed.periods or parsed.years:
+        return found
+    name = " ".join(_words(parsed.text))
+    if not 2 <= len(name) <= 80:
+        return found
+    found.officials = list(Official.objects.filter(ascii_name=name).order_by("name")[:5])
+    place = _UNIT_PREFIX.sub("", parsed.text)
+    unit = parsed.text[: len(parsed.text) - len(place)].strip().lower().rstrip(".")
+    localities = Locality.objects.filter(ascii_name=" ".join(_words(place))).select_related("province")
+    if unit in {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}:
+        localities = localities.filter(unit_type=unit)
+    found.localities = list(
+        localities.annotate(article_count=Count("article_facts", filter=Q(article_facts__hidden=False)))
+        .order_by("-article_count", "era", "level", "name")[:6]
+    )
+    if not (found.officials or found.localities) and len(name) >= 4:
+        found.suggestions = list(
+            Official.objects.filter(ascii_name__trigram_word_similar=name)
+            .annotate(similarity=TrigramWordSimilarity(name, "ascii_name"))
+            .order_by("-similarity", "name")[:5]
+        )
+    return found
+
+
+# -- Facets --------------------------------------------------------------------
+
+# Facet counts look at no more than this many matching articles: a query that
+# matches half the archive still costs one bounded GROUP BY per facet. Past the
+# cap the page says the counts are partial.
+FACET_CAP = 10_000
+FACET_SIZE = 30
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""  # the page with this value toggled
+
+
+@dataclass
+class Facet:
+    name: str  # the URL parameter
+    title: str
+    values: list[FacetValue]
+
+    @property
+    def selected(self):
+        return [v for v in self.values if v.selected]
+
+
+def toggle_url(params, name: str, values: list[str]) -> str:
+    """The current URL with parameter `name` set to `values`, back on page 1.
+    (What {% querystring %} does, for a parameter named at run time.)"""
+    params = params.copy()
+    params.setlist(name, values)
+    params.pop("page", None)
+    return "?" + params.urlencode() if params else "?"
+
+
+def _capped_pks(queryset):
+    return queryset.order_by().values("pk")[:FACET_CAP]
+
+
+def _group_sql(queryset_sql: str, select: str, joins: str, where: str = "") -> str:
+    from archive.models import ArticleLocality, Locality
+
+    return f"""
+        SELECT {select}, count(DISTINCT al.article_id) AS n
+        FROM {ArticleLocality._meta.db_table} al
+        JOIN {Locality._meta.db_table} l ON l.id = al.locality_id
+        {joins}
+        WHERE NOT al.hidden AND al.article_id IN ({queryset_sql}) {where}
+        GROUP BY 1, 2, 3, 4
+        ORDER BY n DESC, 3
+        LIMIT {FACET_SIZE}
+    """
+
+
+def _run(sql: str, params) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _province_counts(base, chosen_ids: list[int]) -> list[tuple[str, str, int]]:
+    """(slug, label, count): an article counts for the province of each of its
+    localities in the locality's own era, and for the post-2025 province that
+    took it over (Locality.successor). One query."""
+    from archive.models import Locality
+
+    sql, params = _capped_pks(base).query.sql_with_params()
+    rows = _run(
+        _group_sql(
+            sql, "p.slug, p.unit_type, p.name, p.era",
+            f"CROSS JOIN LATERAL (VALUES (l.province_id), (l.successor_id)) AS k(id) "
+            f"JOIN {Locality._meta.db_table} p ON p.id = k.id",
+        ),
+        params,
+    )
+    return [
+        (slug, f"{unit_type.capitalize()} {name}" + (" (từ 1/7/2025)" if era == Locality.Era.POST2025 else ""), n)
+        for slug, unit_type, name, era, n in rows
+    ]
+
+
+def _district_counts(base, province_ids: list[int]) -> list[tuple[str, str, int]]:
+    """(slug, label, count) for the pre-2025 districts of the chosen provinces;
+    an article about a commune counts for its district. One query."""
+    from archive.models import Locality
+
+    sql, params = _capped_pks(base).query.sql_with_params()
+    rows = _run(
+        _group_sql(
+            sql, "d.slug, d.unit_type, d.name, d.code",
+            f"JOIN {Locality._meta.db_table} d ON d.id = CASE WHEN l.level = 'district' THEN l.id "
+            f"WHEN l.level = 'commune' THEN l.parent_id END AND d.level = 'district'",
+            "AND (d.province_id = ANY(%s) OR d.successor_id = ANY(%s))",
+        ),
+        (*params, province_ids, province_ids),
+    )
+    return [(slug, f"{unit_type.capitalize()} {name}", n) for slug, unit_type, name, _code, n in rows]
+
+
+def facets(filterset, raw_params) -> list[Facet]:
+    """Every facet of the search page, each counted under the other facets'
+    filters (and the query). One GROUP BY query per facet."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    from archive.filters import EVENT_KINDS
+    from archive.models import Article, ArticleAgreement, ArticleOrganisation, ArticlePeriod, Organisation, Role
+
+    from django.http import QueryDict
+
+    chosen = filterset.values
+    result = []
+    # Links are built from the understood parameters only: an unknown value
+    # in the URL is not carried on.
+    params = QueryDict(mutable=True)
+    if chosen.get("q"):
+        params["q"] = chosen["q"]
+    if chosen.get("sort") and "sort" in raw_params:
+        params["sort"] = chosen["sort"]
+    for name, values in (
+        ("province", [p.slug for p in chosen.get("province") or []]),
+        ("district", [d.slug for d in chosen.get("district") or []]),
+        ("year", [str(y) for y in chosen.get("year") or []]),
+        ("period", [f"{s}-{e}" for s, e in chosen.get("period") or []]),
+        ("kind", chosen.get("kind") or []),
+        ("org", chosen.get("org") or []),
+        ("official", [o.slug for o in chosen.get("official") or []]),
+    ):
+        if values:
+            params.setlist(name, values)
+
+    def build(name, title, counts, selected_values, labels=None):
+        counted = {value: (label, n) for value, label, n in counts}
+        for value in selected_values:  # chosen values stay visible, even at 0
+            if value not in counted:
+                counted[value] = ((labels or {}).get(value, value), 0)
+        values = []
+        for value, (label, n) in counted.items():
+            selected = value in selected_values
+            toggled = [v for v in selected_values if v != value] if selected else [*selected_values, value]
+            values.append(FacetValue(value, label, n, selected, toggle_url(params, name, toggled)))
+        result.append(Facet(name, title, values))
+
+    provinces = chosen.get("province") or []
+    build(
+        "province", "Tỉnh, thành phố",
+        _province_counts(filterset.queryset_without("province"), [p.pk for p in provinces]),
+        [p.slug for p in provinces], {p.slug: p.display for p in provinces},
+    )
+    if provinces:
+        districts = chosen.get("district") or []
+        build(
+            "district", "Quận, huyện",
+            _district_counts(filterset.queryset_without("district"), [p.pk for p in provinces]),
+            [d.slug for d in districts], {d.slug: d.display for d in districts},
+        )
+
+    years = (
+        Article.objects.filter(pk__in=_capped_pks(filterset.queryset_without("year")))
+        .exclude(published_on=None)
+        .annotate(year=ExtractYear("published_on"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    build("year", "Năm", [(str(y), str(y), n) for y, n in years], [str(y) for y in chosen.get("year") or []])
+
+    periods = (
+        ArticlePeriod.objects.filter(hidden=False, article__in=_capped_pks(filterset.queryset_without("period")))
+        .values_list("period__start", "period__end")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "-period__start", "-period__end")[:FACET_SIZE]
+    )
+    build(
+        "period", "Giai đoạn",
+        [(f"{s}-{e}", f"{s}" if s == e else f"{s}–{e}", n) for s, e, n in periods],
+        [f"{s}-{e}" for s, e in chosen.get("period") or []],
+    )
+
+    counts = ArticleAgreement.objects.filter(
+        hidden=False, article__in=_capped_pks(filterset.queryset_without("kind"))
+    ).aggregate(**{
+        key: Count("article", distinct=True, filter=Q(kind__in=kinds)) for key, (_label, kinds) in EVENT_KINDS.items()
+    })
+    build(
+        "kind", "Sự kiện",
+        [(key, label, counts[key]) for key, (label, _kinds) in EVENT_KINDS.items() if counts[key]],
+        chosen.get("kind") or [], {key: label for key, (label, _kinds) in EVENT_KINDS.items()},
+    )
+
+    kinds = dict(Organisation.Kind.choices)
+    organisations = (
+        ArticleOrganisation.objects.filter(hidden=False, article__in=_capped_pks(filterset.queryset_without("org")))
+        .values_list("organisation__kind")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n")
+    )
+    build("org", "Loại cơ quan", [(k, kinds.get(k, k), n) for k, n in organisations], chosen.get("org") or [], kinds)
+
+    officials = chosen.get("official") or []
+    people = (
+        Role.objects.filter(hidden=False, article__in=_capped_pks(filterset.queryset_without("official")))
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "official__name")[:FACET_SIZE]
+    )
+    build("official", "Cán bộ", list(people), [o.slug for o in officials], {o.slug: o.name for o in officials})
+    return result
