@@ -55,13 +55,13 @@ def _alternation(words) -> str:
 
 _HEAD = _alternation(_HEADS)
 # A title head starts a title; "nguyên" (former) may stand before it.
-_HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:{_HEAD})(?![{LOWER}])")
-_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
+_HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
+_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
 # Finding heads anywhere in lower-cased text: the first-letter look-ahead lets the
 # regex engine skip most positions (case-insensitive alternations are slow).
 _HEAD_FIRST = "".join(sorted({h[0].lower() for h in _HEADS} | {"n"}))
 _HEAD_FIND_RE = re.compile(
-    rf"(?<![\w])(?=[{_HEAD_FIRST}])(?:nguyên\s+)?(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])"
+    rf"(?<![\w])(?=[{_HEAD_FIRST}])(?:nguyên\s+)?(?:phó\s+)?(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])"
 )
 
 
@@ -245,6 +245,10 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
             if stop and text.strip() in {",", "-", "–"}:
                 after = sentence[stop.end():]
                 joined = sentence[max(0, stop_at - 12): stop.end() + 12]
+                if text.strip() == "," and _UNIT_CONTINUES_RE.match(sentence, stop.end()):
+                    # "Chủ tịch UBND xã Hoành Mô, huyện Bình Liêu": the unit's place.
+                    cursor = _UNIT_CONTINUES_RE.match(sentence, stop.end()).end("unit")
+                    continue
                 if _COMMA_NAMES_RE.search(joined) or (
                     text.strip() != "," and after[:1].isupper() and not head_re.match(after)
                     and not _NAME_RUN_START_PERSON(after)
@@ -276,6 +280,9 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
     return titles, end
 
 
+_UNIT_CONTINUES_RE = re.compile(
+    rf"\s*(?P<unit>huyện|tỉnh|thành phố|thị xã|quận|TP\.?)\s+{_SYL}"
+)
 # A title that names its unit's place ends with the place: "Trưởng bản Huổi Lếch
 # kể…", "Phó Chủ tịch UBND tỉnh Gia Lai nói…", whatever verb follows.
 _PLACE_ENDS_TITLE_RE = re.compile(

@@ -111,6 +111,8 @@ _PAREN_AFTER_RE = re.compile(
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
 _RUN_RE = re.compile(CAP_RUN)
+# The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
+_LIST_ITEM_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN})(?![\w'’])(?!\s*[({UPPER}])")
 
 # Capitalised words that often stand before a province name in a body's name
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
@@ -306,6 +308,9 @@ class _Scanner:
                 if mention:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
+                    for item in self._list_items(sentence, mention, index):
+                        mentions.append(item)
+                        taken.append((item.start, item.end))
             for match in _ORG_RE.finditer(sentence):
                 if match.start() and sentence[match.start() - 1].isalnum():
                     continue
@@ -354,6 +359,24 @@ class _Scanner:
             if province:
                 mention.hints.append(province)
         return mention
+
+    def _list_items(self, sentence: str, first: _Mention, index: int) -> list[_Mention]:
+        """Units listed after the first under one type word: "các huyện Trà Cú,
+        Cầu Ngang và Duyên Hải". Each item must be a whole name of that level."""
+        items = []
+        end = first.end
+        while True:
+            item = _LIST_ITEM_RE.match(sentence, end)
+            if not item:
+                break
+            run = item.group("run")
+            if not self.gaz.lookup(run, levels=first.levels):
+                break
+            start = item.start("run")
+            items.append(_Mention(run, set(first.levels), first.types, first.kind, index, start,
+                                  start + len(run), sentence))
+            end = start + len(run)
+        return items
 
     def _title_prefix(self, title: str, taken) -> list[_Mention]:
         match = _TITLE_PREFIX_RE.match(title)
