@@ -87,7 +87,6 @@ class Mention:
     kind: str  # "sign", "review" or "plan"
     period: PeriodSpan | None
     evidence: str
-    party_lists: list[str] = field(default_factory=list)  # "X và Y" lists, in order
     subject: str = ""  # text before the verb: its last chunks may be the parties
 
 
@@ -124,7 +123,7 @@ def build_agreements(
     """
     def parties_of(mention: Mention) -> list[str]:
         names = []
-        for text in mention.party_lists:
+        for text in _party_lists(mention.evidence):
             names.extend(_parties_in_list(text, localities, normalise))
         names.extend(_parties_in_subject(mention.subject, localities, normalise))
         return names
@@ -165,9 +164,12 @@ def build_agreements(
 
 
 def _sentences(title: str, body: str) -> list[str]:
+    """Sentences of the title and of the body's paragraphs that may name an agreement."""
     sentences = [title.strip()] if title.strip() else []
     for line in body.splitlines():
-        sentences.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+        lowered = line.lower()
+        if any(word in lowered for word in _AGREEMENT_WORDS):
+            sentences.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
     return sentences
 
 
@@ -217,8 +219,9 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
     verbs = _verbs(low)
     if not verbs:
         return []
-    periods = [span for span in find_period_spans(sentence) if span.kind != "term"]
-    lists = _party_lists(sentence)
+    periods = [span for span in find_period_spans(sentence) if span.kind != "term"] if (
+        "19" in sentence or "20" in sentence
+    ) else []
     mentions: list[Mention] = []
     pending: list[_Verb] = []  # "sơ kết và ký kết …": verbs sharing one object
     for index, verb in enumerate(verbs):
@@ -235,7 +238,7 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
             # A plan is an annual plan adopted: "thông qua kế hoạch … năm 2024".
             if acting.kind == "plan" and not (period and period.kind == "year"):
                 continue
-            mentions.append(Mention(acting.kind, period or None, sentence, lists, subject))
+            mentions.append(Mention(acting.kind, period or None, sentence, subject))
         pending.clear()
     return mentions
 

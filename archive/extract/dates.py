@@ -52,21 +52,19 @@ _DAY_MONTH = (
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/-])"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d))"
 )
-# The event date: what the first sentences of a news report open with.
+# The event date: what the first sentences of a news report open with. The
+# patterns start with literal words (capital spelled out) rather than use
+# IGNORECASE or a leading look-behind, which make Python's re crawl.
 _TIME_OF_DAY = re.compile(
-    rf"\b(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|qua|hôm nay|hôm qua|mai))?\s*,?\s*\(?\s*"
-    rf"(?:(?P<wd>{_WEEKDAY})\s*,?\s*\(?\s*)?(?:ngày\s+)?{_DAY_MONTH}\s*\)?",
-    re.IGNORECASE,
+    rf"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+(?i:nay|qua|hôm nay|hôm qua|mai))?\s*,?\s*\(?\s*"
+    rf"(?:(?P<wd>(?i:{_WEEKDAY}))\s*,?\s*\(?\s*)?(?:[Nn]gày\s+)?{_DAY_MONTH}\s*\)?"
 )
 _TODAY_PAREN = re.compile(
-    rf"\b(?:hôm nay|hôm qua|vừa qua|mới đây|nay|qua)\s*,?\s*\(\s*(?:(?P<wd>{_WEEKDAY})\s*,?\s*)?"
-    rf"(?:ngày\s+)?{_DAY_MONTH}\s*\)",
-    re.IGNORECASE,
+    rf"(?:[Hh]ôm nay|[Hh]ôm qua|[Vv]ừa qua|[Mm]ới đây|[Nn]ay|[Qq]ua)\s*,?\s*\(\s*"
+    rf"(?:(?P<wd>(?i:{_WEEKDAY}))\s*,?\s*)?(?:[Nn]gày\s+)?{_DAY_MONTH}\s*\)"
 )
-_ON_DAY = re.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY})\s*,?\s*)?(?:vào\s+)?ngày\s+{_DAY_MONTH}",
-    re.IGNORECASE,
-)
+_ON_DAY = re.compile(rf"[Nn]gày\s+{_DAY_MONTH}")
+_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WEEKDAY})\s*,?\s*(?:vào\s+)?$", re.IGNORECASE)
 # A date with these before it is a limit or a reference, not the event.
 _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:từ|đến|tới|trước|sau|kể từ|tính đến|hạn|hết|số|đầu|cuối)\s*$", re.IGNORECASE
@@ -148,12 +146,20 @@ def find_event_date(body: str, *, excluded: list[tuple[int, int]] = ()) -> Found
     """
     window = body[:_EVENT_WINDOW]
     strong, weak = [], []
-    for pattern in (_TIME_OF_DAY, _TODAY_PAREN, _ON_DAY):
+    patterns = (_TIME_OF_DAY, _TODAY_PAREN, _ON_DAY) if "(" in window else (_TIME_OF_DAY, _ON_DAY)
+    for pattern in patterns:
         for match in pattern.finditer(window):
-            found = _found(match, window, excluded)
+            if match.start() and window[match.start() - 1].isalpha():
+                continue  # inside a word
+            weekday, begin = match["wd"] if pattern is not _ON_DAY else None, match.start()
+            if pattern is _ON_DAY:
+                written = _WEEKDAY_BEFORE.search(window, max(0, begin - 20), begin)
+                if written:
+                    weekday, begin = written["wd"], written.start()
+            found = _found(match, window, excluded, begin, weekday)
             if found is None:
                 continue
-            opens_sentence = _SENTENCE_START.search(window[: match.start()]) is not None
+            opens_sentence = _SENTENCE_START.search(window, 0, begin) is not None
             if pattern is not _ON_DAY or opens_sentence:
                 strong.append(found)
             else:
@@ -207,10 +213,10 @@ def article_dates(
     return ArticleDates(None, "unknown", None, None, warnings)
 
 
-def _found(match: re.Match, text: str, excluded) -> FoundDate | None:
-    if any(begin <= match.start() < stop or begin < match.end() <= stop for begin, stop in excluded):
+def _found(match: re.Match, text: str, excluded, begin: int, weekday: str | None) -> FoundDate | None:
+    if any(low <= begin < high or low < match.end() <= high for low, high in excluded):
         return None
-    before = text[max(0, match.start() - 20) : match.start()]
+    before = text[max(0, begin - 20) : begin]
     if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(text, match.end()):
         return None
     day = int(match["d"] or match["d2"])
@@ -220,11 +226,10 @@ def _found(match: re.Match, text: str, excluded) -> FoundDate | None:
     # 29/2 is a date in some years: check day and month against a leap year.
     if not valid(year or 2024, month, day):
         return None
-    weekday = weekday_number(match["wd"]) if match["wd"] else None
-    evidence = match[0].strip()
+    evidence = text[begin : match.end()].strip()
     if evidence.count("(") > evidence.count(")"):
         evidence = evidence.replace("(", "", 1).strip()  # "Sáng thứ Năm (26/5" keeps no half bracket
-    return FoundDate(day, month, year, evidence, weekday, match.start())
+    return FoundDate(day, month, year, evidence, weekday_number(weekday) if weekday else None, begin)
 
 
 def _date_event(event: FoundDate, reference: date | None, programme_year: int | None) -> tuple[date | None, bool]:
