@@ -74,6 +74,7 @@ _SUBJECT_TAIL = re.compile(
     r"long trọng|thảo luận|thống nhất|và|đồng thời|chiều nay|sáng nay|hôm nay)\b)+$",
     re.IGNORECASE,
 )
+_SUBJECT_REACH = 200
 # A chunk that starts with a person's title is a person, not a party.
 _PERSON = re.compile(
     r"^(?:đồng chí|ông|bà|ủy viên|uv|phó|chủ tịch|trưởng|bí thư|giám đốc|chỉ huy|thủ trưởng|chánh|"
@@ -121,12 +122,26 @@ def build_agreements(
     A period both reviewed and signed is one "both" agreement; a mention without
     a period joins an agreement of the same kind that has one.
     """
+    # Mentions of one sentence share its party lists, and a piece of text names
+    # the same body every time: read each once.
+    known: dict[str, dict | None] = {}
+
+    def party(span: str, *, localities) -> dict | None:
+        if span not in known:
+            known[span] = normalise(span, localities=localities)
+        return known[span]
+
+    by_sentence: dict[tuple[str, str], list[str]] = {}
+
     def parties_of(mention: Mention) -> list[str]:
-        names = []
-        for text in _party_lists(mention.evidence):
-            names.extend(_parties_in_list(text, localities, normalise))
-        names.extend(_parties_in_subject(mention.subject, localities, normalise))
-        return names
+        key = (mention.evidence, mention.subject)
+        if key not in by_sentence:
+            names = []
+            for text in _party_lists(mention.evidence):
+                names.extend(_parties_in_list(text, localities, party))
+            names.extend(_parties_in_subject(mention.subject, localities, party))
+            by_sentence[key] = names
+        return by_sentence[key]
 
     kinds_by_period: dict[str | None, dict[str, list[Mention]]] = {}
     for mention in mentions:
@@ -330,7 +345,8 @@ def _parties_in_list(text: str, localities, normalise) -> list[str]:
 def _parties_in_subject(subject: str, localities, normalise) -> list[str]:
     """The parties named just before the verb: "Sáng 26/5, Ban Dân vận Huyện ủy và
     UBND huyện Vĩnh Tường tổ chức hội nghị ký kết …" → the two bodies."""
-    subject = _SUBJECT_TAIL.sub("", re.sub(r"\([^()]*\)", "", subject))
+    # The parties stand right before the verb; a long lead-in is not read.
+    subject = _SUBJECT_TAIL.sub("", re.sub(r"\([^()]*\)", "", subject[-_SUBJECT_REACH:]))
     pieces = _LIST_SEPARATOR.split(subject)
     names: list[str] = []
     for position in range(len(pieces) - 1, -1, -2):
