@@ -61,6 +61,8 @@ _OTHER_DOCUMENT = re.compile(
 
 # Where parties are named.
 _BETWEEN = re.compile(r"(?<!\w)[Gg]iữa\s+")
+# "Ban Dân vận Tỉnh ủy ký kết Chương trình phối hợp với Hội Nông dân tỉnh …"
+_WITH = re.compile(r"(?<=phối hợp )với\s+(?=[A-ZĐÀ-Ỹ])")
 _ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?P<list>.+?)(?:,|\s+(?:đồng chí|ông|bà)\b)")
 # A party list ends where the sentence goes on (lower-case words: names of
 # bodies are capitalised).
@@ -277,7 +279,9 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
         ]
         if after_name and not _OTHER_DOCUMENT.search(sentence, name_end, after_name[0].begin):
             return after_name[0]
-        return False
+        # "tổng kết 5 năm (2019-2024) thực hiện Chương trình phối hợp"
+        between = [span for span in periods if verb.stop <= span.begin < name_start]
+        return between[0] if between else False
     # "tổng kết giai đoạn 2016-2021, ký kết giai đoạn 2022-2026": the name was said once.
     for span in periods:
         if verb.stop <= span.begin <= verb.stop + 15:
@@ -298,7 +302,7 @@ def _compatible(kind: str, other: str) -> bool:
 
 def _party_lists(sentence: str) -> list[str]:
     lists = []
-    for match in _BETWEEN.finditer(sentence):
+    for match in (*_BETWEEN.finditer(sentence), *_WITH.finditer(sentence)):
         rest = sentence[match.end() :]
         lists.append(rest[: _LIST_END.search(rest, 1).start()])
     lists.extend(match["list"] for match in _ON_BEHALF.finditer(sentence))

@@ -241,3 +241,21 @@ def test_passive_adoption_of_an_annual_plan():
 
 def test_signing_a_name_or_a_minute_is_no_agreement():
     assert agreements("Thư ký hội nghị ký tên vào biên bản, các đại biểu ký hiệu từng trang.") == []
+
+
+def test_period_in_brackets_before_the_programme_name():
+    assert keys("Hội nghị tổng kết 5 năm (2019-2024) thực hiện Chương trình phối hợp về công tác dân vận.") == {
+        ("2019-2024", "review")
+    }
+
+
+def test_parties_after_phoi_hop_voi():
+    body = "Ban Dân vận Tỉnh ủy ký kết Chương trình phối hợp với Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh giai đoạn 2023-2028."
+    (agreement,) = agreements(body)
+    assert agreement["parties"] == ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_parties_joined_by_a_dash_before_the_verb_in_a_title():
+    title = "Ban Dân vận Huyện ủy - Công an huyện ký kết Quy chế phối hợp giai đoạn 2024-2029"
+    (agreement,) = agreements("", title)
+    assert agreement["parties"] == ["Ban Dân vận Huyện ủy", "Công an huyện"]
