@@ -25,7 +25,7 @@ _RANKS = (
 )
 _HEADS = (
     "Tổng Bí thư", "Phó Bí thư", "Bí thư",
-    "Ủy viên", "UVTV", "UV BTV", "UV.BTV", "UVBTV", "UVBCH", "UV BCH",
+    "Ủy viên", "UVTV", "TUV", "HUV", "ĐUV", "QUV", "UV BTV", "UV.BTV", "UVBTV", "UVBCH", "UV BCH",
     "Tỉnh ủy viên", "Huyện ủy viên", "Thành ủy viên", "Quận ủy viên", "Thị ủy viên", "Đảng ủy viên",
     "Chủ tịch nước", "Phó Chủ tịch", "Chủ tịch", "Phó Chủ nhiệm", "Chủ nhiệm",
     "Phó Trưởng", "Trưởng ban", "Trưởng Ban", "Trưởng phòng", "Trưởng Phòng", "Trưởng đoàn",
@@ -115,7 +115,7 @@ _NAME_RUN_RE = re.compile(rf"(?<![\w'’]){_SYL}(?:[ ]{_SYL})*(?![\w'’])")
 # Capitalised words that are never part of a person's name here.
 _NOT_NAME_WORDS = frozenset(
     """Thứ Chủ Bí Trưởng Phó Ủy Giám Chánh Tổng Ban Hội Sở Phòng Bộ Cục Đảng Huyện Tỉnh Xã Phường Quận
-    Thành Thị Công Đồn Trung Nhà Tổ Quốc Mặt Nhân Dân Tháng Ngày Năm Sáng Chiều Tối Đồng Các Những Đoàn
+    Thành Thị Công Đồn Trung Nhà Tổ Quốc Mặt Nhân Dân Ngày Năm Chiều Tối Đồng Các Những Đoàn
     Hội Đại Thượng Thiếu Chính Chỉ Tư Cán Kế Chương Quyết Nghị Chỉ Kết Luật Điều Khoản Phụ Tin Ảnh Video
     Quang Theo Tại Trong Với Và Của Cho Là Khi Để Về Đến Từ Sau Trước Thực Thông Phát Tiếp Xem Bài Báo""".split()
 )
@@ -221,7 +221,16 @@ def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, before: st
                 return cut
     if _is_name(words, strong=False, gaz=gaz):
         return 0
+    # An unknown place first (villages are not in the gazetteer): "thôn Đăk Răng A Pớt".
+    village = _VILLAGE_BEFORE_RE.search(before) is not None
+    for cut in range(1, len(words) - 1):
+        tail = words[cut:]
+        if (tail[0] in SURNAMES or (village and tail[0] in _ETHNIC_PREFIXES)) and _is_name(tail, strong=True, gaz=gaz):
+            return cut
     return None
+
+
+_VILLAGE_BEFORE_RE = re.compile(r"(?:^|\s)(?:thôn|bản|buôn|làng|ấp|xóm|plei|khu phố|tổ dân phố)\s*$", re.IGNORECASE)
 
 
 # -- titles ------------------------------------------------------------------
@@ -281,7 +290,7 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
 
 
 _UNIT_CONTINUES_RE = re.compile(
-    rf"\s*(?P<unit>huyện|tỉnh|thành phố|thị xã|quận|TP\.?)\s+{_SYL}"
+    rf"\s*(?P<unit>huyện|tỉnh|thành phố|thị xã|quận|TP\.?|xã|phường|thị trấn)\s+{_SYL}"
 )
 # A title that names its unit's place ends with the place: "Trưởng bản Huổi Lếch
 # kể…", "Phó Chủ tịch UBND tỉnh Gia Lai nói…", whatever verb follows.
@@ -398,28 +407,54 @@ def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> Non
                 out.add(name, titles, sentence[ev_start:title_end])
                 consumed_until = title_end
                 continue
-        # 2. Title, then name: "Chủ tịch UBND huyện Lê Nguyễn Thành Trung".
-        head = _HEAD_RE.match(sentence, h_start)
+        # 2. Title(s), then name: "Chủ tịch UBND huyện Lê Nguyễn Thành Trung",
+        # "Trưởng Ban Dân vận Huyện ủy - Chủ tịch Ủy ban MTTQ huyện Võ Thị Nhàn".
+        found = _title_then_name(sentence, runs, h_start, gaz)
+        if found is not None:
+            name, titles, name_end = found
+            out.add(name, titles, sentence[_ev_start(sentence, h_start) : name_end])
+            consumed_until = name_end
+
+
+def _title_then_name(sentence: str, runs, h_start: int, gaz) -> tuple[str, list[str], int] | None:
+    titles: list[str] = []
+    start = h_start
+    while True:
+        head = _HEAD_RE.match(sentence, start)
         if not head:
-            continue
+            return None
         stop = _TITLE_END_RE.search(sentence, head.end())
         limit = stop.start() if stop else len(sentence)
         index = bisect_left(runs, (head.end(), head.end()))
         for r_start, r_end in runs[index:]:
-            if r_end > limit:
-                break
-            if _HEAD_RE.match(sentence, r_start):
+            if r_end > limit or _HEAD_RE.match(sentence, r_start):
                 break
             words = sentence[r_start:r_end].split()
-            cut = _split_place_and_name(words, gaz, before=sentence[h_start:r_start])
+            cut = _split_place_and_name(words, gaz, before=sentence[start:r_start])
             if cut is None:
                 continue
             name_start = r_start + len(" ".join(words[:cut])) + (1 if cut else 0)
-            title = _clean(sentence[h_start:name_start])
-            if title:
-                out.add(" ".join(words[cut:]), [title], sentence[_ev_start(sentence, h_start) : r_end])
-                consumed_until = r_end
-            break
+            title = _clean(sentence[start:name_start])
+            if not title:
+                return None
+            return " ".join(words[cut:]), [*titles, title], r_end
+        if stop is None:
+            return None
+        sep = stop.group().strip()
+        after = stop.end()
+        while after < len(sentence) and sentence[after] == " ":
+            after += 1
+        if sep in _DASHES or sep in {"–", "—", "‒", "kiêm", ","}:
+            if _HEAD_RE.match(sentence, after):
+                titles.append(_clean(sentence[start:limit]))
+                start = after
+                continue
+            if sep in _DASHES or sep in {"–", "—", "‒"}:
+                # "Phó Bí thư Thường trực Huyện ủy - Nguyễn Văn Tròn"
+                run = _NAME_RUN_RE.match(sentence, after)
+                if run and _is_name(run.group().split(), strong=True, gaz=gaz):
+                    return run.group(), [*titles, _clean(sentence[start:limit])], run.end()
+        return None
 
 
 _RANK_BEFORE_RE = re.compile(rf"(?:{_alternation(_RANKS)})\s*$")

@@ -278,3 +278,40 @@ def test_official_dict_has_the_contract_keys(gaz):
     (person,) = find_officials("Ký kết", "Đồng chí Đoàn Kỳ Côi – Phó Bí thư Thường trực Huyện ủy dự.", gazetteer=gaz)
     assert set(person) == {"name", "titles", "evidence"}
     assert person["evidence"] == ["Đồng chí Đoàn Kỳ Côi – Phó Bí thư Thường trực Huyện ủy"]
+
+
+def test_village_name_before_an_ethnic_name(gaz):
+    assert officials(gaz, "Bí thư Chi bộ thôn Đăk Răng A Pớt cho biết, cả thôn đã thoát nghèo.") == {
+        "A Pớt": ["Bí thư Chi bộ thôn Đăk Răng"]
+    }
+
+
+def test_titles_joined_by_a_dash_before_the_name(gaz):
+    body = "Trưởng Ban Dân vận Huyện ủy - Chủ tịch Ủy ban MTTQ Việt Nam huyện Võ Thị Nhàn cho biết kết quả."
+    assert officials(gaz, body) == {"Võ Thị Nhàn": ["Trưởng Ban Dân vận Huyện ủy", "Chủ tịch Ủy ban MTTQ Việt Nam huyện"]}
+
+
+def test_title_dash_name(gaz):
+    assert officials(gaz, "Phó Bí thư Thường trực Huyện ủy - Nguyễn Văn Tròn đến dự.") == {
+        "Nguyễn Văn Tròn": ["Phó Bí thư Thường trực Huyện ủy"]
+    }
+
+
+def test_abbreviated_party_membership_title(gaz):
+    assert officials(gaz, "Đồng chí Lê Văn Bình, TUV, Bí thư Huyện ủy dự hội nghị.") == {
+        "Lê Văn Bình": ["TUV", "Bí thư Huyện ủy"]
+    }
+
+
+def test_title_keeps_the_place_of_its_unit(gaz):
+    body = "Bà Chíu Thị Phương, Chủ tịch UBND xã Hoành Mô, huyện Bình Liêu đánh giá cao sự phối hợp."
+    assert officials(gaz, body) == {"Chíu Thị Phương": ["Chủ tịch UBND xã Hoành Mô, huyện Bình Liêu"]}
+
+
+def test_vice_prefix_on_any_head(gaz):
+    body = "Thiếu tá Lầu Bá Chồng, Phó Chính trị viên Đồn Biên phòng Na Ngoi cho biết."
+    assert officials(gaz, body) == {"Lầu Bá Chồng": ["Phó Chính trị viên Đồn Biên phòng Na Ngoi"]}
+
+
+def test_rank_alone_is_kept_as_the_title(gaz):
+    assert officials(gaz, "Đại tá Nguyễn Văn Hải trao quà cho học sinh.") == {"Nguyễn Văn Hải": ["Đại tá"]}
