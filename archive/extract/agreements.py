@@ -51,6 +51,7 @@ _SIGNED_NAME = re.compile(
     r"(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
 )
 _SIGNED_NAME_REACH = 12
+_PLURAL = re.compile(r"(?:các|những|nhiều|\d+|hàng chục|hàng trăm)\s*$")
 _NAME_REACH = 60  # characters between a verb and the agreement it acts on
 _PERIOD_REACH = 400  # the period may follow a long list of parties
 _PASSIVE = re.compile(r"(?:được|đã|vừa|mới)(?:\s+được)?\s*$", re.IGNORECASE)
@@ -272,6 +273,8 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
         name = _SIGNED_NAME.search(after)
         name = name if name and name.start() <= _SIGNED_NAME_REACH else None
     if name and name.start() <= _NAME_REACH:
+        if _PLURAL.search(after, 0, name.start()):
+            return None  # "đã ký kết 15 chương trình phối hợp": a tally, not an event
         name_start, name_end = verb.stop + name.start(), verb.stop + name.end()
         after_name = [
             span for span in periods
@@ -290,6 +293,8 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
     before = low[: verb.begin]
     if _PASSIVE.search(before):
         names = list((_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).finditer(before))
+        if names and _PLURAL.search(before, 0, names[-1].start()):
+            return None
         if names and verb.begin - names[-1].end() <= _NAME_REACH + 40:
             inside = [span for span in periods if names[-1].start() <= span.begin < verb.begin]
             return inside[0] if inside else False

@@ -259,3 +259,15 @@ def test_parties_joined_by_a_dash_before_the_verb_in_a_title():
     title = "Ban Dân vận Huyện ủy - Công an huyện ký kết Quy chế phối hợp giai đoạn 2024-2029"
     (agreement,) = agreements("", title)
     assert agreement["parties"] == ["Ban Dân vận Huyện ủy", "Công an huyện"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thời gian qua, Ban Dân vận Tỉnh ủy đã ký kết 15 chương trình phối hợp với các cơ quan, đơn vị.",
+        "Các địa phương đã ký kết nhiều quy chế phối hợp trong công tác dân vận.",
+        "Hằng năm, các cơ quan sơ kết các chương trình phối hợp đã ký.",
+    ],
+)
+def test_tallies_of_agreements_are_not_agreements(body):
+    assert agreements(body) == []
