@@ -60,7 +60,7 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
     (r"Liên đoàn Lao động|LĐLĐ", "Liên đoàn Lao động", "mass_organisation", "unit"),
     (r"Hội Chữ thập đỏ|Hội Người cao tuổi|Hội Khuyến học|Hội Cựu thanh niên xung phong", None,
      "mass_organisation", "unit"),
-    (r"Thủ tướng Chính phủ|Thủ tướng", "Thủ tướng Chính phủ", "government", "none"),
+    (r"Thủ tướng Chính phủ|Thủ tưởng Chính phủ|Thủ tướng", "Thủ tướng Chính phủ", "government", "none"),
     (r"Chính phủ", "Chính phủ", "government", "none"),
     (r"Bộ Chính trị", "Bộ Chính trị", "government", "none"),
     (r"Ban Bí thư", "Ban Bí thư", "government", "none"),

@@ -121,10 +121,11 @@ _NOT_NAME_WORDS = frozenset(
 )
 # First names can be these even though they also start phrases; allowed after a surname.
 _NAME_OK_AFTER_SURNAME = frozenset({"Quang", "Đại", "Công", "Chính", "Thành", "Thị", "Đồng", "Trung", "Tư", "Nhân", "Dân", "Quốc", "Tổ", "Kế", "Hội", "Tiếp", "Thông", "Phát", "Thực", "Kết", "Năm", "Ngày", "Đoàn", "Tin", "Nhà", "Chỉ"})
+_ONE_WORD_NAME_RE = re.compile(rf"[KkHhRr]['’][{UPPER}][{LOWER}]+")
 _ETHNIC_PREFIXES = frozenset(
     "Y H' H’ K' K’ A Ksor Kpă Kpa Rơ Siu Nay Rah R'Com Điểu Thạch Danh Sơn Kim Chau Néang Lò Lường Cầm "
     "Quàng Tòng Hầu Giàng Sùng Thào Vàng Mùa Ly Vừ Ma Nông Bế Lục Triệu Bàn Chảo Tẩn Phàn Lầu Mua "
-    "Alăng Zơ Coor Bh Bhling Hồ Đinh Đinh Puih Rcom Mlô Byă Niê Êban Ayun Hmok Buôn".split()
+    "Alăng Zơ Coor Bh Bhling Hồ Đinh Puih Rcom Mlô Byă Niê Êban Ayun Hmok Buôn Ka Kơ Sa Bố Đa".split()
 )
 # Historical figures quoted in articles; never officials of the article.
 _HISTORICAL = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "Lê Duẩn", "Trường Chinh", "Phạm Văn Đồng"})
@@ -158,7 +159,10 @@ def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
     ``strong``: an honorific or a title stands right before, or a title right
     after, so names that don't start with a common surname ("Y Ngọc") pass.
     """
-    if not 2 <= len(words) <= 5:
+    if len(words) == 1:
+        # Cơ Ho and Mạ names are one word with an apostrophe: "K'Mák", "K’Broi".
+        return strong and bool(_ONE_WORD_NAME_RE.fullmatch(words[0]))
+    if len(words) > 5:
         return False
     name = " ".join(words)
     if name in _HISTORICAL:
@@ -375,7 +379,7 @@ def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, ga
     words = sentence[start:end].split()
     honorific = _HONORIFIC_RE.search(sentence, max(0, start - 16), start)
     ev_start = honorific.start() if honorific else start
-    if words[0] in _CAPITAL_HONORIFICS and len(words) > 2:
+    if words[0] in _CAPITAL_HONORIFICS and len(words) >= 2:
         # "Ông Trương Văn Sáu, Giám đốc…" at the start of a sentence.
         words = words[1:]
         start += len(sentence[start:end]) - len(" ".join(words))

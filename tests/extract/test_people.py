@@ -315,3 +315,30 @@ def test_vice_prefix_on_any_head(gaz):
 
 def test_rank_alone_is_kept_as_the_title(gaz):
     assert officials(gaz, "Đại tá Nguyễn Văn Hải trao quà cho học sinh.") == {"Nguyễn Văn Hải": ["Đại tá"]}
+
+
+def test_one_word_co_ho_name(gaz):
+    assert officials(gaz, "Ông K’Mák, Chủ tịch UBND xã Đạ Tông cho biết.") == {"K’Mák": ["Chủ tịch UBND xã Đạ Tông"]}
+
+
+def test_ede_names_with_glued_apostrophe(gaz):
+    body = "Bà H’Yim Kđoh, Phó Chủ tịch UBND tỉnh Đắk Lắk và ông Y Biêr Niê – Chủ tịch HĐND tỉnh cùng dự."
+    assert officials(gaz, body) == {
+        "H’Yim Kđoh": ["Phó Chủ tịch UBND tỉnh Đắk Lắk"],
+        "Y Biêr Niê": ["Chủ tịch HĐND tỉnh"],
+    }
+
+
+def test_captions_with_photo_credit(gaz):
+    body = "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy trao quà cho các hộ nghèo. Ảnh: Thanh Hà"
+    assert officials(gaz, body) == {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}
+
+
+def test_standing_deputy_head_of_a_commission(gaz):
+    body = "Theo đồng chí Lê Văn Cường, Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy, tỉnh có 900 mô hình."
+    assert officials(gaz, body) == {"Lê Văn Cường": ["Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy"]}
+
+
+def test_village_officials(gaz):
+    body = "Ông Nguyễn Văn Đức - Bí thư Chi bộ, Trưởng thôn 3 cho biết cả thôn đồng thuận."
+    assert officials(gaz, body) == {"Nguyễn Văn Đức": ["Bí thư Chi bộ", "Trưởng thôn 3"]}
