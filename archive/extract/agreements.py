@@ -17,7 +17,7 @@ the same sentence (a party list may stand between them), never a congress term
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archive.extract.organisations import normalise_party
 from archive.extract.periods import PeriodSpan, find_period_spans
@@ -291,7 +291,7 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
             return span
     # "chương trình phối hợp giai đoạn 2022-2026 đã được ký kết"
     before = low[: verb.begin]
-    if _PASSIVE.search(before):
+    if _PASSIVE.search(before, max(0, len(before) - 20)):
         names = list((_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).finditer(before))
         if names and _PLURAL.search(before, 0, names[-1].start()):
             return None

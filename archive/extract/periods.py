@@ -28,7 +28,6 @@ _WORDED_START = re.compile(
     rf"(?P<keyword>[Gg]iai đoạn|[Nn]hiệm kỳ|[Tt]hời kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<start>{_YEAR})\s+$"
 )
 _TERM_BEFORE = re.compile(r"nhiệm kỳ\s*(?:khóa\s+\S+\s*,?\s*)?$", re.IGNORECASE)
-_PHASE_BEFORE = re.compile(r"(?:giai đoạn|thời kỳ)\s*(?:từ\s+)?$", re.IGNORECASE)
 
 # "năm 2024" counts as a period when one of these words names it a few words
 # before, inside the same clause: "kế hoạch thực hiện chương trình phối hợp năm 2024".
