@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from archive.extract import extract
-from archive.extract.sources import Document, Failure, iter_documents
+from archive.extract.sources import Document, Failure, _html_document, _text_document, _Unreadable, iter_documents
 from archive.models import (
     Agreement,
     Article,
@@ -39,6 +39,7 @@ from archive.models import (
     Fact,
     ImportRun,
     Locality,
+    MergeRecord,
     Official,
     Organisation,
     Period,
@@ -102,9 +103,11 @@ class Importer:
 
     # -- one document ------------------------------------------------------
 
-    def import_document(self, document: Document) -> Outcome:
+    def import_document(self, document: Document, *, force: bool = False) -> Outcome:
+        """Store one document. `force`: extract and store it even when its
+        content was imported before (re-extraction with a newer extractor)."""
         digest = content_hash(document.raw)
-        if Article.objects.filter(content_hash=digest).exists():
+        if not force and Article.objects.filter(content_hash=digest).exists():
             return Outcome("unchanged", document.source)
         try:
             facts = extract(
@@ -329,7 +332,7 @@ class Importer:
         party_kinds = "+".join(sorted({org.kind for org in parties})) or "?"
         plan = "plan" if found.get("kind") == ArticleAgreement.Kind.PLAN else "programme"
         key = f"{place}|{found.get('period') or '?'}|{plan}|{party_kinds}"[:400]
-        agreement = Agreement.objects.filter(key=key).first()
+        agreement = Agreement.objects.filter(key=key).first() or _merged_agreement(key)
         if agreement is None:
             agreement = Agreement.objects.create(
                 key=key, name=_agreement_name(found, parties, primary), period=period,
@@ -342,6 +345,12 @@ class Importer:
         if parties:
             agreement.parties.add(*parties)
         return agreement
+
+
+def _merged_agreement(key: str) -> Agreement | None:
+    """The agreement a curator merged the one with this key into (archive.merge)."""
+    record = MergeRecord.objects.filter(model="agreement", moved__key=key).order_by("-merged_at").first()
+    return Agreement.objects.filter(pk=record.survivor_id).first() if record else None
 
 
 def _text(value) -> str:
@@ -383,6 +392,20 @@ def _agreement_name(found: dict, parties: list[Organisation], primary: Locality 
     return name[:400]
 
 
+def reextract(article: Article) -> Outcome:
+    """Run the current extractor again on a stored article, even though its
+    text is unchanged. Curator edits are kept as on any re-import."""
+    raw, url = article.raw_text, article.source_url or None
+    try:
+        if raw.lstrip()[:1] == "<":  # stored as fetched: an HTML page
+            document = _html_document(article.source_key, raw, [], url=url)
+        else:
+            document = _text_document(article.source_key, raw, [], url=url)
+    except _Unreadable as error:
+        return Outcome("failed", article.source_key, str(error), article_id=article.pk)
+    return Importer(article.import_run).import_document(document, force=True)
+
+
 def import_paths(
     paths: list[str],
     *,
@@ -417,4 +440,4 @@ def import_paths(
     return run
 
 
-__all__ = ["DatabaseUnavailable", "Importer", "Outcome", "content_hash", "import_paths", "datetime"]
+__all__ = ["DatabaseUnavailable", "Importer", "Outcome", "content_hash", "import_paths", "reextract", "datetime"]
