@@ -136,3 +136,23 @@ def test_facts_a_curator_hid_or_added_survive_reimport(tmp_path):
     assert not article.roles.filter(official__name="Nguyễn Thị Lan", hidden=False).exists()
     assert article.roles.filter(official=added_official, title="Chủ tịch Hội LHPN huyện").exists()
     assert article.locality_facts.filter(locality=added_place).exists()
+
+
+def test_the_stored_body_is_the_text_without_page_noise():
+    import_paths([str(FIXTURES / "001_d69ba35cc339d1c2.txt")])
+    article = Article.objects.get()
+    assert "Thống kê truy cập" in article.raw_text
+    assert "Thống kê truy cập" not in article.body
+    assert "Chung nhan Tin Nhiem Mang" not in article.body
+    assert "Đồn Biên phòng Phong Hải" in article.body
+
+
+def test_extract_command_prints_one_json_object_per_article(capsys):
+    import json
+
+    call_command("extract", str(FIXTURES))
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    facts = [json.loads(line) for line in lines]
+    assert {f["source"] for f in facts} == {str(p) for p in FIXTURES.glob("*.txt")}
+    assert all("body" not in f for f in facts)

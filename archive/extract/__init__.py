@@ -80,4 +80,5 @@ def extract(
         "periods": sorted(periods),
         "documents": find_documents("", citations),
         "warnings": warnings,
+        "body": body,
     }

@@ -12,8 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--indent", type=int, default=None, help="pretty-print each object")
+        parser.add_argument("--body", action="store_true", help="include the cleaned article text")
 
-    def handle(self, *args, paths, indent, **options):
+    def handle(self, *args, paths, indent, body, **options):
         failed = 0
         try:
             for item in iter_documents(paths):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
                     continue
                 facts = extract(item.text, source=item.source, url=item.url,
                                 published_hint=item.published, title_hint=item.title)
-                facts.pop("body", None)
+                if not body:
+                    facts.pop("body", None)
                 self.stdout.write(json.dumps(facts, ensure_ascii=False, indent=indent))
         except FileNotFoundError as error:
             raise CommandError(str(error)) from None
