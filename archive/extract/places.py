@@ -664,6 +664,9 @@ def _as_dicts(final, gaz: Gazetteer) -> list[dict]:
             key = unit.key
             if key in out:
                 out[key]["mentions"] += 1
+                out[key]["in_title"] = out[key]["in_title"] or mention.sentence == 0
+                if out[key]["signal"] == "post" and mention.kind != "post":
+                    out[key]["signal"] = mention.kind
                 continue
             province = gaz.province(unit.province, unit.era)
             successor = gaz.successor_province(unit)
@@ -681,6 +684,7 @@ def _as_dicts(final, gaz: Gazetteer) -> list[dict]:
                 "successor_province": successor.name if successor else None,
                 "successor_province_code": successor.code if successor else None,
                 "mentions": 1,
+                "in_title": mention.sentence == 0,
                 "signal": mention.kind,
             }
         else:
@@ -707,6 +711,7 @@ def _as_dicts(final, gaz: Gazetteer) -> list[dict]:
                 "successor_province": None,
                 "successor_province_code": None,
                 "mentions": 1,
+                "in_title": mention.sentence == 0,
                 "signal": mention.kind,
             }
     return list(out.values())
@@ -724,19 +729,22 @@ _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
 
 
 def primary_locality(localities: list[dict]) -> dict | None:
-    """The unit the article is mainly about: the most specific resolved unit.
+    """The unit the article is mainly about, or None.
 
-    Units seen only inside a border post's name ("Đồn Biên phòng Phong Hải")
-    count after the others; among units of the same level the one mentioned
-    most often (then first) wins.
+    Each resolved unit scores its mentions, three more when the headline names
+    it, and one per level below province; the best score wins, the more
+    specific unit on a tie. A unit seen only inside a border post's name
+    ("Đồn Biên phòng Phong Hải") counts only when nothing else is resolved.
     """
     resolved = [loc for loc in localities if not loc.get("ambiguous")]
     if not resolved:
         return None
-    direct = [loc for loc in resolved if loc.get("signal") != "post"] or resolved
+    pool = [loc for loc in resolved if loc.get("signal") != "post"] or resolved
 
     def rank(item):
         index, loc = item
-        return (-_LEVEL_RANK.get(loc["level"], 0), -loc.get("mentions", 1), index)
+        level = _LEVEL_RANK.get(loc["level"], 0)
+        score = loc.get("mentions", 1) + (3 if loc.get("in_title") else 0) + level
+        return (-score, -level, index)
 
-    return min(enumerate(direct), key=rank)[1]
+    return min(enumerate(pool), key=rank)[1]

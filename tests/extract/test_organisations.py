@@ -162,3 +162,7 @@ def test_normalise_party(gaz, span, name, kind):
 @pytest.mark.parametrize("span", ["các cơ quan liên quan", "đại diện lãnh đạo", "nhân dân", ""])
 def test_normalise_party_rejects_what_is_not_a_body(gaz, span):
     assert normalise_party(span, localities=[], gazetteer=gaz) is None
+
+
+def test_issuer_inside_a_document_number_is_not_a_body(gaz):
+    assert orgs(gaz, "Theo Quyết định số 1234/QĐ-UBND ngày 5/10/2023, huyện được công nhận.") == {}

@@ -289,3 +289,17 @@ def test_locality_dict_has_the_contract_keys(gaz):
         "name", "level", "unit_type", "province", "code", "province_code", "era", "ambiguous", "candidates", "evidence"
     } <= set(loc)
     assert loc["evidence"] == "Đoàn công tác làm việc tại tỉnh Kon Tum."
+
+
+def test_primary_is_the_district_of_the_headline_not_a_commune_listed_in_passing(gaz):
+    title = "Kon Plông: Tổng kết phong trào Dân vận khéo"
+    body = (
+        "Huyện ủy Kon Plông tổ chức tổng kết. Mô hình được nhân rộng ở các xã Hiếu, Măng Cành. "
+        "Ông A Hmon ở xã Hiếu chia sẻ. UBND huyện Kon Plông khen thưởng 15 tập thể."
+    )
+    assert primary_locality(find(gaz, title, body))["code"] == "613"
+
+
+def test_primary_prefers_the_more_specific_unit_on_a_tie(gaz):
+    locs = find(gaz, "Vĩnh Tường (Vĩnh Phúc): Ký kết", "UBND huyện Vĩnh Tường (Vĩnh Phúc) tổ chức hội nghị.")
+    assert primary_locality(locs)["code"] == "252"
