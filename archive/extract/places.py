@@ -337,7 +337,7 @@ class _Scanner:
                     taken.append((mention.start, mention.end))
             mentions.extend(self._bare_provinces(sentence, index, taken))
         mentions.sort(key=lambda m: (m.sentence, m.start))
-        _link_chains(mentions)
+        _link_chains(mentions, self.gaz)
         return mentions
 
     def _province_name(self, text: str) -> str | None:
@@ -441,7 +441,7 @@ _CHAIN_GAP = re.compile(r"\s*[,(–-]?\s*$")
 _RANK = {"commune": 2, "district": 1, "province": 0}
 
 
-def _link_chains(mentions: list[_Mention]) -> None:
+def _link_chains(mentions: list[_Mention], gaz: Gazetteer) -> None:
     """"xã Ea Tiêu, huyện Cư Kuin, tỉnh Đắk Lắk": each unit is inside the next."""
     for i, mention in enumerate(mentions[:-1]):
         j = i + 1
@@ -453,9 +453,11 @@ def _link_chains(mentions: list[_Mention]) -> None:
                 break
             if min(_RANK[l] for l in nxt.levels) >= max(_RANK[l] for l in mention.levels):
                 break
-            if nxt.levels == {"province"}:
+            if "province" in nxt.levels and (
+                nxt.levels == {"province"} or (nxt.name in CENTRAL_CITIES and gaz.lookup(nxt.name, levels={"province"}))
+            ):
                 mention.hints.append(nxt.name)
-            elif nxt.levels == {"district"}:
+            elif "district" in nxt.levels:
                 mention.district_hints.append(nxt.name)
             current = nxt
             j += 1
