@@ -1,9 +1,10 @@
 """Periods named in an article: "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025",
-and a programme or plan year ("kế hoạch năm 2024" → 2024-2024).
+and a year the article reports on ("kế hoạch năm 2024", "Năm 2022, các cơ quan
+đã…" → 2024-2024, 2022-2022), as hand-checked articles record them.
 
-A bare year is not a period: "năm 2024" counts only when a programme, plan or
-review names it ("chương trình phối hợp năm 2024", "Năm 2021 là năm …"), never
-inside a date ("ngày 12 tháng 3 năm 2023") or a count ("10 năm thực hiện").
+"năm 2024" is never a period inside a date ("ngày 12 tháng 3 năm 2023"), a
+limit ("từ năm 2010", "đến năm 2030") or a count ("10 năm thực hiện"); a bare
+"2024" without "năm" is not one either.
 """
 
 import re
@@ -29,14 +30,7 @@ _WORDED_START = re.compile(
 )
 _TERM_BEFORE = re.compile(r"nhiệm kỳ\s*(?:khóa\s+\S+\s*,?\s*)?$", re.IGNORECASE)
 
-# "năm 2024" counts as a period when one of these words names it a few words
-# before, inside the same clause: "kế hoạch thực hiện chương trình phối hợp năm 2024".
 _YEAR_WORD = re.compile(rf"(?:năm|Năm|NĂM)\s+(?P<year>{_YEAR})(?![\d/.,]?\d)")
-_PROGRAMME_BEFORE = re.compile(
-    r"\b(?:kế hoạch|chương trình|quy chế|phương hướng|nhiệm vụ|tổng kết|sơ kết)"
-    r"(?:\s+[^\s.,;:!?()“”\"]+){0,7}?\s*$",
-    re.IGNORECASE,
-)
 # "Năm 2021 là năm quan trọng…" at the start of a sentence.
 _YEAR_IS = re.compile(rf"(?P<word>Năm)\s+(?P<year>{_YEAR})\s+(?:là|được xác định là)\s+năm\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)$")
@@ -97,7 +91,7 @@ def find_period_spans(text: str) -> list[PeriodSpan]:
         year = int(match["year"])
         before = text[max(0, match.start() - 80) : match.start()]
         clause = re.split(r"[.;:!?\n]", before)[-1]
-        if _NOT_A_NAMED_YEAR.search(clause) or not _PROGRAMME_BEFORE.search(clause):
+        if _NOT_A_NAMED_YEAR.search(clause):
             continue
         if plausible(year, year):
             spans.append(PeriodSpan(year, year, match.start(), match.end(), "year"))

@@ -38,11 +38,22 @@ def test_programme_and_plan_years_are_periods(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
+        "Năm 2022, Ban Dân vận đã tham mưu ban hành 5 văn bản",
+        "mức độ hài lòng của người dân năm 2022 đạt 84,7%",
+        "xã đã đề nghị công nhận 4 mô hình Dân vận khéo năm 2022",
+    ],
+)
+def test_a_year_the_article_reports_on_is_a_period(text):
+    assert find_periods(text) == ["2022-2022"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "các cơ quan hành chính đã tiếp trên 38.500 lượt công dân",
         "tổng kết 10 năm thực hiện Quyết định 290-QĐ/TW",
         "Hội nghị diễn ra ngày 12 tháng 3 năm 2023 tại hội trường",
         "Từ năm 2010 đến nay, huyện đã xây dựng 120 mô hình",
-        "Năm 2022, Ban Dân vận đã tham mưu ban hành 5 văn bản",
         "Quyết định số 35/2021/QĐ-UBND của UBND tỉnh",
         "phấn đấu đến năm 2030 có 100% xã đạt chuẩn",
         "trong 6 tháng đầu năm 2024, toàn tỉnh tiếp 500 lượt công dân",
