@@ -56,13 +56,16 @@ _FOLD = _fold_table()
 
 
 def name_key(name: str) -> str:
-    """The exact look-up key of an already normalised name: lower case, single spaces."""
-    return " ".join(name.lower().replace("’", "'").split())
+    """The exact look-up key of an already normalised name: lower case, single
+    spaces, numbers without leading zeros ("Phường 04" is "Phường 4")."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    return key.lstrip("0") or key if key.isdigit() else key
 
 
 def fold_key(name: str) -> str:
     """The accent-free look-up key: "Đắk Lắk", "Đăk Lăk", "Dak Lak" agree."""
-    return " ".join(name.lower().translate(_FOLD).split())
+    key = " ".join(name.lower().translate(_FOLD).split())
+    return key.lstrip("0") or key if key.isdigit() else key
 
 
 @dataclass
@@ -122,18 +125,24 @@ class Gazetteer:
     # -- look-ups -----------------------------------------------------------
 
     def lookup(self, name: str, *, era: str | None = None, levels=None) -> list[Unit]:
-        """Units named ``name`` (exact spelling first; aliases; then accent-free).
+        """Units named ``name``: by exact spelling (official names and aliases:
+        older names, spelling variants), else accent-free.
 
         ``name`` must already be normalised (archive.text.normalize), as all
         extraction input is. Answers are memoised per name.
 
-        Returns the best tier that has any match: the official names, else the
-        aliases (older names, spelling variants), else accent-folded matches.
         """
         tiers = self._memo.get(name)
         if tiers is None:
             key = name_key(name)
-            tiers = [t for t in (self._by_name.get(key), self._alias_by_name.get(key), self._by_fold.get(fold_key(name))) if t]
+            exact = self._by_name.get(key, [])
+            # An alias counts unless a unit of the same parent bears the name
+            # officially (Điền Hải was renamed Phong Hải beside xã Phong Hải).
+            parents = {(u.era, u.level, u.parent) for u in exact}
+            exact = exact + [
+                u for u in self._alias_by_name.get(key, []) if (u.era, u.level, u.parent) not in parents
+            ]
+            tiers = [t for t in (exact, self._by_fold.get(fold_key(name))) if t]
             if len(self._memo) > 100_000:
                 self._memo.clear()
             self._memo[name] = tiers

@@ -95,7 +95,7 @@ _ORG_WORDS = {
 _TYPE_RE = re.compile(
     r"(?<![\w])(?=[TtHhQqPpXxĐđ])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
     r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã)"
-    rf"\s+(?P<run>{CAP_RUN}|\d{{1,2}}(?![\d/.,]\d))"
+    rf"\s+(?P<run>{CAP_RUN}(?: \d{{1,2}}(?![\d/.,]\d))?|\d{{1,2}}(?![\d/.,]\d))"
 )
 # Type words found in lower-cased text (a pattern of plain alternatives lets
 # the regex engine skip fast); the full pattern is then matched where one starts.
@@ -112,7 +112,9 @@ _PAREN_AFTER_RE = re.compile(
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
 _RUN_RE = re.compile(CAP_RUN)
 # The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
-_LIST_ITEM_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN})(?![\w'’])(?!\s*[({UPPER}])")
+_LIST_ITEM_RE = re.compile(
+    rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
+)
 
 # Capitalised words that often stand before a province name in a body's name
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
@@ -567,6 +569,25 @@ def _candidates(mention: _Mention, gaz: Gazetteer, era: str) -> list[Unit]:
     return units
 
 
+def _closest(units: list[Unit], others: list[Unit], gaz: Gazetteer) -> list[Unit]:
+    """The candidates most closely tied to units named elsewhere in the article:
+    a ward of the named district beats any ward of the named city."""
+    def depth(unit: Unit) -> int:
+        best = -1
+        for other in others:
+            if _within(unit, other, gaz):
+                best = max(best, _LEVEL_RANK[other.level])
+            elif _within(other, unit, gaz):
+                best = max(best, _LEVEL_RANK[other.level])
+        return best
+
+    depths = [depth(u) for u in units]
+    top = max(depths)
+    if top < 0:
+        return units
+    return [u for u, d in zip(units, depths) if d == top]
+
+
 def _narrow(units: list[Unit], keep) -> list[Unit]:
     kept = [u for u in units if keep(u)]
     return kept or units
@@ -627,7 +648,7 @@ def find_localities(
         for i, (mention, units) in enumerate(resolved):
             if len(units) > 1:
                 others = [u for j, (_, us) in enumerate(resolved) if j != i for u in us if len(us) <= 3]
-                units = _narrow(units, lambda u: any(_related(u, o, gaz) for o in others))
+                units = _closest(units, others, gaz)
             updated.append((mention, units))
         resolved = updated
 
