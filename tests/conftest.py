@@ -16,6 +16,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         gazetteer.load()
 
 
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    """Production serves hashed names from collectstatic's manifest; tests
+    don't run collectstatic, so they use the plain storage."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 def pytest_sessionfinish(session, exitstatus):
     if not settings.DATABASE_URL:
         from danvan import embedded
