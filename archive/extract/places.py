@@ -515,7 +515,7 @@ def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> s
             return "post2025"
         if year <= 2024:
             return "pre2025"
-    pre_only = post_only = 0
+    pre_only = post_only = districtless = 0
     for mention in mentions:
         pre = _constrained(mention, mention.candidates.get("pre2025", []), gaz)
         post = _constrained(mention, mention.candidates.get("post2025", []), gaz)
@@ -525,7 +525,11 @@ def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> s
             post_only += 1
         elif mention.levels == {"district"}:
             pre_only += 1
-    if post_only and not pre_only:
+        elif post and mention.levels == {"commune"} and mention.hints and not mention.district_hints:
+            districtless += 1  # "xã Ea Kly, tỉnh Đắk Lắk": no district in between
+    if pre_only:
+        return "pre2025"
+    if post_only or (year == 2025 and districtless):
         return "post2025"
     return "pre2025"
 

@@ -1,6 +1,9 @@
 """Officials on sentences written the way provincial and district news sites write,
 with Kinh and ethnic-minority names and every title pattern."""
 
+from pathlib import Path
+import runpy
+
 import pytest
 
 from archive.extract.gazetteer import load_gazetteer
@@ -342,3 +345,13 @@ def test_standing_deputy_head_of_a_commission(gaz):
 def test_village_officials(gaz):
     body = "Ông Nguyễn Văn Đức - Bí thư Chi bộ, Trưởng thôn 3 cho biết cả thôn đồng thuận."
     assert officials(gaz, body) == {"Nguyễn Văn Đức": ["Bí thư Chi bộ", "Trưởng thôn 3"]}
+
+
+# -- invented articles -------------------------------------------------------------
+
+ARTICLES = runpy.run_path(str(Path(__file__).parent / "data" / "articles.py"))["ARTICLES"]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["title"][:40] for a in ARTICLES])
+def test_invented_article_officials(gaz, article):
+    assert officials(gaz, article["body"], title=article["title"]) == article["officials"]

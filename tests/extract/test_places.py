@@ -1,5 +1,8 @@
 """Place finding on sentences written the way provincial and district news sites write."""
 
+from pathlib import Path
+import runpy
+
 import pytest
 
 from archive.extract.gazetteer import load_gazetteer
@@ -303,3 +306,34 @@ def test_primary_is_the_district_of_the_headline_not_a_commune_listed_in_passing
 def test_primary_prefers_the_more_specific_unit_on_a_tie(gaz):
     locs = find(gaz, "Vĩnh Tường (Vĩnh Phúc): Ký kết", "UBND huyện Vĩnh Tường (Vĩnh Phúc) tổ chức hội nghị.")
     assert primary_locality(locs)["code"] == "252"
+
+
+# -- invented articles -------------------------------------------------------------
+
+ARTICLES = runpy.run_path(str(Path(__file__).parent / "data" / "articles.py"))["ARTICLES"]
+
+
+def _as_found(loc):
+    if loc["ambiguous"]:
+        return ("ambiguous", loc["name"])
+    name = loc["name"].lstrip("0") or loc["name"]  # "Phường 04" is "Phường 4"
+    return (loc["level"], name, loc["province"])
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["title"][:40] for a in ARTICLES])
+def test_invented_article_localities(gaz, article):
+    locs = find(gaz, article["title"], article["body"], domain=article.get("domain"), year=article.get("year"))
+    assert {_as_found(loc) for loc in locs} == article["localities"]
+    if article.get("post2025"):
+        assert all(loc["era"] == "post2025" for loc in locs if not loc["ambiguous"])
+
+
+def test_commune_named_under_its_province_in_2025_is_post_reform(gaz):
+    locs = find(gaz, "Dân vận", "Ngày 25/8, Đảng ủy xã Ea Kly, tỉnh Đắk Lắk ra mắt mô hình.", year=2025)
+    assert {(loc["era"], loc["level"]) for loc in locs} == {("post2025", "commune"), ("post2025", "province")}
+
+
+def test_a_district_keeps_a_2025_article_pre_reform(gaz):
+    body = "Ngày 5/3, UBND xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk ra mắt mô hình."
+    locs = find(gaz, "Dân vận", body, year=2025)
+    assert {loc["era"] for loc in locs} == {"pre2025"}

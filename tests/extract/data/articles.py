@@ -1,0 +1,470 @@
+"""Invented articles in the style of provincial and district news sites, with the
+places and officials a careful reader would list. Written before the extractor
+was run on them; used by the article-level tests of places and people.
+
+Localities are (level, name, province), or ("ambiguous", name); officials map a
+name to its titles as written.
+"""
+
+ARTICLES = [
+    dict(
+        domain="baodaklak.vn",
+        title="Krông Búk: Sơ kết 3 năm thực hiện chương trình phối hợp công tác dân vận",
+        body="""Chiều 18/7, Ban Dân vận Huyện ủy Krông Búk phối hợp với UBND huyện tổ chức hội nghị sơ kết 3 năm thực hiện Chương trình phối hợp số 05-CTr/BDV-UBND giai đoạn 2021-2025.
+Dự hội nghị có đồng chí Y Khâm Niê, Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện; đồng chí Nguyễn Văn Mạnh, Phó Chủ tịch UBND huyện cùng lãnh đạo các phòng, ban, ngành và UBND các xã.
+Theo báo cáo, 3 năm qua, các cơ quan đã phối hợp tuyên truyền, vận động nhân dân; xã Cư Né và xã Ea Sin đã xây dựng được 45 mô hình dân vận khéo.
+Phát biểu kết luận hội nghị, đồng chí H' Lai Ayun - Trưởng Ban Dân vận Huyện ủy đề nghị các cơ quan tiếp tục phối hợp chặt chẽ.
+Hồng Thủy""",
+        localities={("district", "Krông Búk", "Đắk Lắk"), ("commune", "Cư Né", "Đắk Lắk"), ("commune", "Ea Sin", "Đắk Lắk")},
+        officials={
+            "Y Khâm Niê": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"],
+            "Nguyễn Văn Mạnh": ["Phó Chủ tịch UBND huyện"],
+            "H' Lai Ayun": ["Trưởng Ban Dân vận Huyện ủy"],
+        },
+    ),
+    dict(
+        domain="baothanhhoa.vn",
+        title="Ký kết quy chế phối hợp giữa Ban Dân vận Huyện ủy và Ban Chỉ huy Quân sự huyện Mường Lát",
+        body="""Ngày 12/4, tại xã Tam Chung, huyện Mường Lát (Thanh Hóa), Ban Dân vận Huyện ủy và Ban CHQS huyện đã ký kết Quy chế phối hợp thực hiện công tác dân vận giai đoạn 2024-2029.
+Tới dự có Thượng tá Lê Văn Hòa, Chỉ huy trưởng Ban CHQS huyện; đồng chí Phạm Thị Thúy, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy.
+Trong những năm qua, lực lượng vũ trang huyện đã giúp nhân dân xây dựng 120 căn nhà, làm 15 km đường giao thông nông thôn.
+Thay mặt các bên, Trưởng Ban Dân vận Huyện ủy Phạm Thị Thúy và Chỉ huy trưởng Ban CHQS huyện Lê Văn Hòa ký kết quy chế.
+Theo đồng chí Phạm Thị Thúy, quy chế gồm 4 chương, 12 điều.""",
+        localities={("commune", "Tam Chung", "Thanh Hóa"), ("district", "Mường Lát", "Thanh Hóa"), ("province", "Thanh Hóa", "Thanh Hóa")},
+        officials={
+            "Lê Văn Hòa": ["Chỉ huy trưởng Ban CHQS huyện"],
+            "Phạm Thị Thúy": ["Ủy viên Ban Thường vụ Huyện ủy", "Trưởng Ban Dân vận Huyện ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Tổng kết chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Ủy ban MTTQ Việt Nam tỉnh",
+        body="""Thứ Sáu, 15/12/2023
+Sáng 14/12, Ban Dân vận Tỉnh ủy Trà Vinh phối hợp với Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết Chương trình phối hợp giai đoạn 2019-2023.
+Đồng chí Kim Ngọc Thái, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh dự và phát biểu chỉ đạo. Cùng dự có đồng chí Thạch Dư, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.
+Qua 5 năm, các huyện Trà Cú, Cầu Ngang, Duyên Hải đã vận động đồng bào Khmer hiến hơn 20 ha đất làm đường.
+Ông Sơn Ngọc Hiền, Người có uy tín ở ấp Chợ, xã Long Hiệp, huyện Trà Cú chia sẻ kinh nghiệm vận động bà con.
+"Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh" được triển khai sâu rộng.
+Ngọc Ngân""",
+        localities={
+            ("province", "Trà Vinh", "Trà Vinh"), ("district", "Trà Cú", "Trà Vinh"), ("district", "Cầu Ngang", "Trà Vinh"),
+            ("district", "Duyên Hải", "Trà Vinh"), ("commune", "Long Hiệp", "Trà Vinh"),
+        },
+        officials={
+            "Kim Ngọc Thái": ["Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"],
+            "Thạch Dư": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"],
+        },
+    ),
+    dict(
+        domain="laichau.gov.vn",
+        title="Sìn Hồ: Phát huy vai trò của người có uy tín trong đồng bào dân tộc thiểu số",
+        body="""Ngày 3/3/2022, Huyện ủy Sìn Hồ tổ chức hội nghị gặp mặt người có uy tín năm 2022.
+Tham dự hội nghị có các đồng chí: Lò Văn Thu, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện; Giàng A Dơ, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy; Tẩn Thị Mẩy, Phó Chủ tịch Ủy ban MTTQ huyện.
+Ông Vàng A Chá, người có uy tín bản Nậm Cuổi phát biểu ý kiến.
+Phát biểu tại hội nghị, đồng chí Lò Văn Thu ghi nhận những đóng góp của đội ngũ người có uy tín.""",
+        localities={("district", "Sìn Hồ", "Lai Châu")},
+        officials={
+            "Lò Văn Thu": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"],
+            "Giàng A Dơ": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Huyện ủy"],
+            "Tẩn Thị Mẩy": ["Phó Chủ tịch Ủy ban MTTQ huyện"],
+        },
+    ),
+    dict(
+        domain="cantho.gov.vn",
+        title="Quận Ninh Kiều ký kết chương trình phối hợp công tác dân vận chính quyền",
+        body="""Chiều ngày 20/9, Ban Dân vận Quận ủy Ninh Kiều và UBND quận ký kết chương trình phối hợp thực hiện công tác dân vận chính quyền giai đoạn 2021-2026.
+Đồng chí Nguyễn Thị Bích Phượng - Phó Bí thư Thường trực Quận ủy dự và phát biểu. Đồng chí Trương Tấn Lộc - Chủ tịch UBND quận Ninh Kiều cùng ký kết.
+Các phường An Hòa, Tân An, Xuân Khánh được biểu dương vì có nhiều mô hình hay.
+Trong năm, thành phố Cần Thơ cũng đã phát động phong trào thi đua "Dân vận khéo".""",
+        localities={
+            ("district", "Ninh Kiều", "Cần Thơ"), ("province", "Cần Thơ", "Cần Thơ"), ("commune", "An Hòa", "Cần Thơ"),
+            ("commune", "Tân An", "Cần Thơ"), ("commune", "Xuân Khánh", "Cần Thơ"),
+        },
+        officials={
+            "Nguyễn Thị Bích Phượng": ["Phó Bí thư Thường trực Quận ủy"],
+            "Trương Tấn Lộc": ["Chủ tịch UBND quận Ninh Kiều"],
+        },
+    ),
+    dict(
+        domain="baoquangninh.vn",
+        title="Bình Liêu: Biên phòng và chính quyền chung tay vì bản làng biên giới",
+        body="""Ngày 5/8, Đồn Biên phòng Hoành Mô phối hợp với UBND xã Hoành Mô ký kết chương trình phối hợp về công tác dân vận.
+Đại úy Vi Văn Tâm, Chính trị viên Đồn Biên phòng Hoành Mô cho biết, đơn vị đã cử 12 đảng viên về sinh hoạt tại các chi bộ thôn.
+Bà Chíu Thị Phương, Chủ tịch UBND xã Hoành Mô, huyện Bình Liêu đánh giá cao sự phối hợp của đồn.
+Các đồng chí lãnh đạo tỉnh Quảng Ninh đã đến thăm và tặng quà.""",
+        localities={
+            ("district", "Bình Liêu", "Quảng Ninh"), ("commune", "Hoành Mô", "Quảng Ninh"), ("province", "Quảng Ninh", "Quảng Ninh"),
+        },
+        officials={
+            "Vi Văn Tâm": ["Chính trị viên Đồn Biên phòng Hoành Mô"],
+            "Chíu Thị Phương": ["Chủ tịch UBND xã Hoành Mô, huyện Bình Liêu"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Nâng cao hiệu quả công tác dân vận của lực lượng Công an",
+        body="""(ĐCSVN) - Sáng 10/5, tại Hà Nội, Ban Dân vận Trung ương và Bộ Công an tổ chức sơ kết 5 năm thực hiện Quy chế phối hợp.
+Dự hội nghị có đồng chí Trần Thanh Mẫn, Ủy viên Bộ Chính trị, Phó Chủ tịch Thường trực Quốc hội; Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an.
+Đồng chí Bùi Thị Minh Hoài, Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương chủ trì hội nghị.
+Thượng tướng Lương Tam Quang, Thứ trưởng Bộ Công an trình bày báo cáo.""",
+        localities={("province", "Hà Nội", "Hà Nội")},
+        officials={
+            "Trần Thanh Mẫn": ["Ủy viên Bộ Chính trị", "Phó Chủ tịch Thường trực Quốc hội"],
+            "Tô Lâm": ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Công an"],
+            "Bùi Thị Minh Hoài": ["Bí thư Trung ương Đảng", "Trưởng Ban Dân vận Trung ương"],
+            "Lương Tam Quang": ["Thứ trưởng Bộ Công an"],
+        },
+    ),
+    dict(
+        domain="baokontum.com.vn",
+        title="Ngọc Hồi: Tổng kết phong trào thi đua Dân vận khéo",
+        body="""Ngày 28/11, Huyện ủy Ngọc Hồi tổ chức tổng kết phong trào thi đua "Dân vận khéo" giai đoạn 2016-2021.
+Đồng chí A Pớt – Phó Bí thư Thường trực Huyện ủy chủ trì. Dự hội nghị còn có đồng chí Nguyễn Văn Hòa – Phó Trưởng Ban Dân vận Tỉnh ủy Kon Tum.
+Tại xã Bờ Y, mô hình "Bếp ăn yêu thương" do Hội LHPN xã thực hiện được nhân rộng.
+Dịp này, UBND huyện đã khen thưởng 20 tập thể, 35 cá nhân.""",
+        localities={("district", "Ngọc Hồi", "Kon Tum"), ("commune", "Bờ Y", "Kon Tum"), ("province", "Kon Tum", "Kon Tum")},
+        officials={
+            "A Pớt": ["Phó Bí thư Thường trực Huyện ủy"],
+            "Nguyễn Văn Hòa": ["Phó Trưởng Ban Dân vận Tỉnh ủy Kon Tum"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Châu Đức triển khai Quyết định 23-QĐ/TW về công tác dân vận",
+        body="""Ngày 6/5/2021, Huyện ủy Châu Đức (Bà Rịa - Vũng Tàu) tổ chức hội nghị triển khai Quyết định số 23-QĐ/TW của Bộ Chính trị.
+Bí thư Huyện ủy Châu Đức Nguyễn Văn Thọ nhấn mạnh, các cấp ủy cần quan tâm lãnh đạo công tác dân vận.
+Theo ông Nguyễn Hòa Bình, Phó Trưởng Ban Dân vận Huyện ủy, năm qua huyện có 156 mô hình dân vận khéo.
+Tại thị trấn Ngãi Giao, các tổ dân phố đã tự quản an ninh trật tự.""",
+        localities={
+            ("district", "Châu Đức", "Bà Rịa - Vũng Tàu"), ("province", "Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+            ("commune", "Ngãi Giao", "Bà Rịa - Vũng Tàu"),
+        },
+        officials={
+            "Nguyễn Văn Thọ": ["Bí thư Huyện ủy Châu Đức"],
+            "Nguyễn Hòa Bình": ["Phó Trưởng Ban Dân vận Huyện ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Huyện ủy Châu Thành sơ kết công tác dân vận 6 tháng đầu năm",
+        body="""Chiều 14/7, Huyện ủy Châu Thành tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023.
+Đồng chí Lê Văn Tư, Bí thư Huyện ủy chủ trì hội nghị.
+Báo cáo cho thấy, toàn huyện đã vận động nhân dân hiến 3 ha đất, đóng góp 2 tỷ đồng xây dựng nông thôn mới.""",
+        localities={("ambiguous", "Châu Thành")},
+        officials={"Lê Văn Tư": ["Bí thư Huyện ủy"]},
+    ),
+    dict(
+        domain="nghean.gov.vn",
+        title="Kỳ Sơn: Ký kết chương trình phối hợp với Đồn Biên phòng Na Ngoi",
+        body="""Ngày 22/3, tại huyện Kỳ Sơn, tỉnh Nghệ An, Ban Dân vận Huyện ủy Kỳ Sơn và Đồn Biên phòng Na Ngoi ký kết chương trình phối hợp giai đoạn 2023-2028.
+Thiếu tá Lầu Bá Chồng, Phó Chính trị viên Đồn Biên phòng Na Ngoi cho biết, các tổ công tác đã bám bản.
+Đồng chí Vi Văn Sơn, Phó Bí thư Thường trực Huyện ủy Kỳ Sơn đề nghị hai bên phối hợp tuyên truyền pháp luật.""",
+        localities={("district", "Kỳ Sơn", "Nghệ An"), ("province", "Nghệ An", "Nghệ An"), ("commune", "Na Ngoi", "Nghệ An")},
+        officials={
+            "Lầu Bá Chồng": ["Phó Chính trị viên Đồn Biên phòng Na Ngoi"],
+            "Vi Văn Sơn": ["Phó Bí thư Thường trực Huyện ủy Kỳ Sơn"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Gia Lai: Đẩy mạnh công tác dân vận ở vùng đồng bào dân tộc thiểu số",
+        body="""Ngày 9/10/2024, Ban Dân vận Tỉnh ủy Gia Lai tổ chức hội nghị chuyên đề.
+Đồng chí Rơ Mah Tuân - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh phát biểu.
+Tại huyện Chư Prông, mô hình "Nhà đại đoàn kết" được nhân rộng. Ông Ksor Nham (làng Dơ Ka, xã Ia Mơ) kể lại.
+Đồng chí Hồ Văn Điềm, Phó Bí thư Tỉnh ủy ghi nhận kết quả.""",
+        localities={("province", "Gia Lai", "Gia Lai"), ("district", "Chư Prông", "Gia Lai"), ("commune", "Ia Mơ", "Gia Lai")},
+        officials={
+            "Rơ Mah Tuân": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
+            "Hồ Văn Điềm": ["Phó Bí thư Tỉnh ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Phường Tân An ra mắt mô hình dân vận khéo",
+        body="""Ngày 20/9/2025, Đảng ủy phường Tân An, thành phố Cần Thơ tổ chức ra mắt mô hình "Dân vận khéo".
+Đồng chí Trần Văn Lâu, Bí thư Đảng ủy phường dự và trao quyết định.
+Đồng chí Lê Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam phường cho biết, mô hình do 30 hộ dân thực hiện.""",
+        year=2025,
+        localities={("commune", "Tân An", "Cần Thơ"), ("province", "Cần Thơ", "Cần Thơ")},
+        post2025=True,
+        officials={
+            "Trần Văn Lâu": ["Bí thư Đảng ủy phường"],
+            "Lê Thị Hoa": ["Chủ tịch Ủy ban MTTQ Việt Nam phường"],
+        },
+    ),
+    dict(
+        domain="baophutho.vn",
+        title="Hội nghị giao ban công tác dân vận quý III",
+        body="""Sáng 2/10, Ban Dân vận Tỉnh ủy Phú Thọ tổ chức hội nghị giao ban công tác dân vận quý III năm 2023.
+Tham dự có đồng chí Đinh Công Sứ - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy; lãnh đạo Ban Dân vận các huyện, thành, thị ủy.
+Đồng chí Hà Thị Lan, Phó Trưởng Ban Dân vận Tỉnh ủy kết luận hội nghị.
+Các huyện Tân Sơn, Thanh Sơn có nhiều mô hình hay.
+Tin liên quan
+Phú Thọ: Ra quân tháng thanh niên tại huyện Lâm Thao""",
+        localities={("province", "Phú Thọ", "Phú Thọ"), ("district", "Tân Sơn", "Phú Thọ"), ("district", "Thanh Sơn", "Phú Thọ")},
+        officials={
+            "Đinh Công Sứ": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"],
+            "Hà Thị Lan": ["Phó Trưởng Ban Dân vận Tỉnh ủy"],
+        },
+    ),
+    dict(
+        domain="baohagiang.vn",
+        title="Đồng Văn ký kết chương trình phối hợp thực hiện công tác dân vận",
+        body="""Cập nhật: 08:15, 17/05/2022
+(BHG) - Ngày 16/5, Ban Dân vận Huyện ủy Đồng Văn tổ chức ký kết chương trình phối hợp với các cơ quan khối nội chính.
+Dự có đồng chí Sùng Mí Quáng, Phó Bí thư Thường trực Huyện ủy; đồng chí Vừ Mí Sính, Phó Chủ tịch HĐND huyện.
+Đồng chí Sùng Mí Quáng phát biểu tại hội nghị.
+Theo đó, Ban Dân vận Huyện ủy sẽ phối hợp với Công an huyện, Viện kiểm sát nhân dân huyện, Tòa án nhân dân huyện và Đồn Biên phòng Lũng Cú.
+Tin, ảnh: MINH HUY
+Tin cùng chuyên mục
+Mèo Vạc: Khai mạc lễ hội""",
+        localities={("district", "Đồng Văn", "Hà Giang"), ("commune", "Lũng Cú", "Hà Giang")},
+        officials={
+            "Sùng Mí Quáng": ["Phó Bí thư Thường trực Huyện ủy"],
+            "Vừ Mí Sính": ["Phó Chủ tịch HĐND huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Thanh Hóa: Sơ kết công tác dân vận chính quyền",
+        body="""Chiều 20/6, UBND tỉnh Thanh Hóa tổ chức hội nghị sơ kết 5 năm thực hiện Chỉ thị số 16/CT-TTg.
+Đồng chí Đầu Thanh Tùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh và đồng chí Lê Đức Giang, Phó Chủ tịch UBND tỉnh đồng chủ trì hội nghị.
+Báo cáo của Sở Nội vụ cho thấy, các huyện miền núi như Quan Sơn, Mường Lát đã làm tốt công tác dân vận.
+Quang cảnh hội nghị.
+Phát biểu kết luận, Chủ tịch UBND tỉnh Đầu Thanh Tùng yêu cầu các sở, ngành tiếp tục đổi mới.""",
+        localities={("province", "Thanh Hóa", "Thanh Hóa")},
+        officials={
+            "Đầu Thanh Tùng": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+            "Lê Đức Giang": ["Phó Chủ tịch UBND tỉnh"],
+        },
+    ),
+    dict(
+        domain="hanoimoi.vn",
+        title="Quận Cầu Giấy biểu dương điển hình dân vận khéo",
+        body="""Sáng 24/10, Quận ủy Cầu Giấy tổ chức hội nghị biểu dương điển hình "Dân vận khéo" năm 2023.
+Tham dự hội nghị có đồng chí Nguyễn Văn Phong, Phó Bí thư Thường trực Thành ủy Hà Nội; đồng chí Nguyễn Văn Thành, Bí thư Quận ủy Cầu Giấy.
+Nhiều tập thể tiêu biểu như phường Dịch Vọng Hậu, phường Quan Hoa được khen thưởng.
+Bà Nguyễn Thị Minh, tổ trưởng tổ dân phố số 5 chia sẻ kinh nghiệm.""",
+        localities={
+            ("district", "Cầu Giấy", "Hà Nội"), ("province", "Hà Nội", "Hà Nội"), ("commune", "Dịch Vọng Hậu", "Hà Nội"),
+            ("commune", "Quan Hoa", "Hà Nội"),
+        },
+        officials={
+            "Nguyễn Văn Phong": ["Phó Bí thư Thường trực Thành ủy Hà Nội"],
+            "Nguyễn Văn Thành": ["Bí thư Quận ủy Cầu Giấy"],
+            "Nguyễn Thị Minh": ["tổ trưởng tổ dân phố số 5"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Vĩnh Long: Ban Dân vận Tỉnh ủy làm việc với Thành ủy Vĩnh Long",
+        body="""Ngày 8/8/2023, Đoàn công tác Ban Dân vận Tỉnh ủy do đồng chí Nguyễn Văn Thiệt – Phó Trưởng Ban Dân vận Tỉnh ủy làm trưởng đoàn đã làm việc với Thành ủy Vĩnh Long.
+Tiếp đoàn có đồng chí Đặng Văn Chính – Bí thư Thành ủy Vĩnh Long.
+Thời gian qua, UBND thành phố và các phường 1, 2, 3 đã thực hiện tốt quy chế dân chủ.""",
+        localities={
+            ("province", "Vĩnh Long", "Vĩnh Long"), ("district", "Vĩnh Long", "Vĩnh Long"), ("commune", "1", "Vĩnh Long"),
+            ("commune", "2", "Vĩnh Long"), ("commune", "3", "Vĩnh Long"),
+        },
+        officials={
+            "Nguyễn Văn Thiệt": ["Phó Trưởng Ban Dân vận Tỉnh ủy"],
+            "Đặng Văn Chính": ["Bí thư Thành ủy Vĩnh Long"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Hướng Hóa: Phối hợp giúp đồng bào Vân Kiều, Pa Kô phát triển kinh tế",
+        body="""Ngày 14/3, tại xã Hướng Phùng, Ban Dân vận Huyện ủy Hướng Hóa (Quảng Trị) phối hợp với Đồn Biên phòng Hướng Phùng tổ chức sơ kết.
+Đồng chí Hồ Thị Tùng, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy Hướng Hóa chủ trì.
+Ông Hồ Văn Lai, Trưởng thôn Cợp, xã Hướng Phùng cho biết, bà con đã thoát nghèo.
+Trung tá Nguyễn Hữu Tuyên, Đồn trưởng Đồn Biên phòng Hướng Phùng phát biểu.""",
+        localities={("commune", "Hướng Phùng", "Quảng Trị"), ("district", "Hướng Hóa", "Quảng Trị"), ("province", "Quảng Trị", "Quảng Trị")},
+        officials={
+            "Hồ Thị Tùng": ["Ủy viên Ban Thường vụ Huyện ủy", "Trưởng Ban Dân vận Huyện ủy Hướng Hóa"],
+            "Hồ Văn Lai": ["Trưởng thôn Cợp, xã Hướng Phùng"],
+            "Nguyễn Hữu Tuyên": ["Đồn trưởng Đồn Biên phòng Hướng Phùng"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Gặp mặt cán bộ làm công tác dân vận nhân ngày truyền thống",
+        body="""Thứ Hai, 14/10/2024 - 09:20
+Nhân kỷ niệm 94 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930 - 15/10/2024), sáng 14/10, Ban Dân vận Thị ủy Sơn Tây tổ chức gặp mặt.
+Đồng chí Trần Anh Tuấn – Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Thị ủy phát biểu ôn lại truyền thống.
+Thị xã Sơn Tây hiện có 15 xã, phường với hơn 200 mô hình "Dân vận khéo".
+Nguồn: Cổng thông tin điện tử thị xã Sơn Tây""",
+        localities={("district", "Sơn Tây", "Hà Nội")},
+        officials={"Trần Anh Tuấn": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Thị ủy"]},
+    ),
+    dict(
+        domain=None,
+        title="Tây Giang: Già làng, người có uy tín chung tay giữ bình yên biên giới",
+        body="""Huyện Tây Giang (Quảng Nam) có 10 xã, trong đó có 3 xã biên giới giáp Lào.
+Già làng Bhling Mia ở thôn Aur, xã A Xan kể lại những ngày đầu vận động bà con định canh định cư.
+Ông Bríu Quân, Bí thư Huyện ủy Tây Giang, cho biết huyện luôn coi trọng vai trò của già làng.
+Theo Thượng tá Alăng Ngược, Chính trị viên Đồn Biên phòng A Nông, các tổ tự quản đường biên hoạt động hiệu quả.""",
+        localities={("district", "Tây Giang", "Quảng Nam"), ("province", "Quảng Nam", "Quảng Nam"), ("commune", "A Xan", "Quảng Nam"), ("commune", "A Nông", "Quảng Nam")},
+        officials={
+            "Bríu Quân": ["Bí thư Huyện ủy Tây Giang"],
+            "Alăng Ngược": ["Chính trị viên Đồn Biên phòng A Nông"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Bình Định: Tổng kết 10 năm phong trào Dân vận khéo",
+        body="""Sáng 26/4, Tỉnh ủy Bình Định tổ chức hội nghị tổng kết 10 năm phong trào thi đua "Dân vận khéo".
+Dự hội nghị có đồng chí Hồ Quốc Dũng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; Phạm Anh Tuấn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.
+Trong 10 năm, huyện Tuy Phước và thị xã An Nhơn dẫn đầu về số mô hình. Đặc biệt, tại xã Phước Hòa (Tuy Phước), người dân đã tự nguyện hiến đất.
+Đồng chí Lê Kim Toàn, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh trao bằng khen.""",
+        localities={
+            ("province", "Bình Định", "Bình Định"), ("district", "Tuy Phước", "Bình Định"), ("district", "An Nhơn", "Bình Định"),
+            ("commune", "Phước Hòa", "Bình Định"),
+        },
+        officials={
+            "Hồ Quốc Dũng": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+            "Phạm Anh Tuấn": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+            "Lê Kim Toàn": ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"],
+        },
+    ),
+    dict(
+        domain="baolongan.vn",
+        title="Ký kết chương trình phối hợp giữa Ban Dân vận Huyện ủy và Hội Nông dân huyện Cần Giuộc",
+        body="""Chiều 9/2, Ban Dân vận Huyện ủy và Hội Nông dân huyện Cần Giuộc ký kết chương trình phối hợp giai đoạn 2024-2026.
+Phó Bí thư Thường trực Huyện ủy - Nguyễn Văn Tròn đến dự.
+Trưởng Ban Dân vận Huyện ủy - Chủ tịch Ủy ban MTTQ Việt Nam huyện Võ Thị Nhàn cho biết, năm 2023 nông dân huyện đã hiến hơn 1.500 m2 đất.
+Ngày hội "Nông dân với pháp luật" được tổ chức tại xã Long An, thu hút đông đảo bà con.""",
+        localities={("district", "Cần Giuộc", "Long An"), ("commune", "Long An", "Long An")},
+        officials={
+            "Nguyễn Văn Tròn": ["Phó Bí thư Thường trực Huyện ủy"],
+            "Võ Thị Nhàn": ["Trưởng Ban Dân vận Huyện ủy", "Chủ tịch Ủy ban MTTQ Việt Nam huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Công bố quyết định thành lập Ban Dân vận Đảng ủy phường Quảng Phú",
+        body="""Ngày 2/7/2025, Đảng ủy phường Quảng Phú, tỉnh Thanh Hóa tổ chức công bố quyết định thành lập Ban Dân vận Đảng ủy phường.
+Đồng chí Lê Văn Cường, Bí thư Đảng ủy phường trao quyết định cho đồng chí Nguyễn Thị Hà, Trưởng Ban Dân vận Đảng ủy phường.""",
+        year=2025,
+        post2025=True,
+        localities={("commune", "Quảng Phú", "Thanh Hóa"), ("province", "Thanh Hóa", "Thanh Hóa")},
+        officials={
+            "Lê Văn Cường": ["Bí thư Đảng ủy phường"],
+            "Nguyễn Thị Hà": ["Trưởng Ban Dân vận Đảng ủy phường"],
+        },
+    ),
+    dict(
+        domain="soctrang.gov.vn",
+        title="Trần Đề: Phát huy vai trò chức sắc, chức việc trong vận động đồng bào Khmer",
+        body="""Ngày 19/4, Ban Dân vận Huyện ủy Trần Đề phối hợp với Ủy ban MTTQ Việt Nam huyện tổ chức họp mặt chức sắc, chức việc các chùa Khmer.
+Đến dự có đồng chí Lâm Hoàng Nghiệp, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng; đồng chí Thạch Chôl, Phó Bí thư Thường trực Huyện ủy Trần Đề.
+Đại đức Thạch Sóc Tha, trụ trì chùa Som Rông, thị trấn Lịch Hội Thượng phát biểu cảm ơn.
+Trong năm, các xã Đại Ân 2, Liêu Tú đã vận động bà con hiến đất làm đường.""",
+        localities={
+            ("district", "Trần Đề", "Sóc Trăng"), ("province", "Sóc Trăng", "Sóc Trăng"),
+            ("commune", "Lịch Hội Thượng", "Sóc Trăng"), ("commune", "Đại Ân 2", "Sóc Trăng"), ("commune", "Liêu Tú", "Sóc Trăng"),
+        },
+        officials={
+            "Lâm Hoàng Nghiệp": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"],
+            "Thạch Chôl": ["Phó Bí thư Thường trực Huyện ủy Trần Đề"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="TP Hồ Chí Minh: Quận 8 sơ kết công tác dân vận chính quyền",
+        body="""Chiều 16/6, Quận ủy Quận 8 tổ chức sơ kết 6 tháng thực hiện công tác dân vận chính quyền năm 2022.
+Tham dự có ông Nguyễn Hồ Hải – Phó Bí thư Thường trực Thành ủy TP Hồ Chí Minh và ông Bùi Thanh Nhân – Chủ tịch UBND quận.
+Phường 4 và phường 16 được biểu dương. Bà Lê Thị Sáu (tổ 5, khu phố 2, phường 4) chia sẻ.
+Học tập và làm theo tấm gương đạo đức Hồ Chí Minh là nội dung xuyên suốt.""",
+        localities={("province", "Hồ Chí Minh", "Hồ Chí Minh"), ("district", "8", "Hồ Chí Minh"), ("commune", "4", "Hồ Chí Minh"), ("commune", "16", "Hồ Chí Minh")},
+        officials={
+            "Nguyễn Hồ Hải": ["Phó Bí thư Thường trực Thành ủy TP Hồ Chí Minh"],
+            "Bùi Thanh Nhân": ["Chủ tịch UBND quận"],
+        },
+    ),
+    dict(
+        domain="baobacgiang.vn",
+        title="Sơn Động: Dân vận khéo trong xây dựng nông thôn mới",
+        body="""Những năm qua, huyện Sơn Động (Bắc Giang) đã phát huy hiệu quả phong trào "Dân vận khéo".
+Ông Hoàng Văn Hà, Trưởng thôn Nà Hin, xã Vân Sơn cho biết: "Bà con đã góp hơn 200 ngày công làm đường".
+Theo đồng chí Hà Thị Thúy - Huyện ủy viên, Trưởng Ban Dân vận Huyện ủy Sơn Động, toàn huyện có 320 mô hình.
+Phó Chủ tịch UBND huyện Trần Văn Quý đánh giá, công tác dân vận góp phần quan trọng.
+Thu Hà (Trung tâm VH-TT&TT huyện)""",
+        localities={("district", "Sơn Động", "Bắc Giang"), ("province", "Bắc Giang", "Bắc Giang"), ("commune", "Vân Sơn", "Bắc Giang")},
+        officials={
+            "Hoàng Văn Hà": ["Trưởng thôn Nà Hin, xã Vân Sơn"],
+            "Hà Thị Thúy": ["Huyện ủy viên", "Trưởng Ban Dân vận Huyện ủy Sơn Động"],
+            "Trần Văn Quý": ["Phó Chủ tịch UBND huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Ban Dân vận Trung ương làm việc với Tỉnh ủy Điện Biên",
+        body="""Ngày 7/9, Đoàn công tác Ban Dân vận Trung ương do đồng chí Phạm Tất Thắng, Ủy viên Trung ương Đảng, Phó Trưởng Ban Thường trực Ban Dân vận Trung ương làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Điện Biên.
+Tiếp và làm việc với đoàn có đồng chí Mùa A Sơn, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; đồng chí Lò Văn Mừng, Phó Chủ tịch UBND tỉnh.
+Đoàn đã khảo sát tại huyện Mường Nhé và huyện Điện Biên Đông.
+Đồng chí Mùa A Sơn cảm ơn sự quan tâm của Ban Dân vận Trung ương.""",
+        localities={("province", "Điện Biên", "Điện Biên"), ("district", "Mường Nhé", "Điện Biên"), ("district", "Điện Biên Đông", "Điện Biên")},
+        officials={
+            "Phạm Tất Thắng": ["Ủy viên Trung ương Đảng", "Phó Trưởng Ban Thường trực Ban Dân vận Trung ương"],
+            "Mùa A Sơn": ["Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"],
+            "Lò Văn Mừng": ["Phó Chủ tịch UBND tỉnh"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Xã Ea Kly ra mắt mô hình Dân vận khéo",
+        body="""Ngày 25/8/2025, Đảng ủy xã Ea Kly, tỉnh Đắk Lắk ra mắt mô hình "Cộng đồng dân cư tự quản".
+Dự có đồng chí Y Wai Byă, Bí thư Đảng ủy xã; bà H' Yâm Byă, Chủ tịch Ủy ban MTTQ Việt Nam xã.
+Chị H' Mai Niê (buôn Kmrơng Prông) chia sẻ niềm vui.""",
+        year=2025,
+        post2025=True,
+        localities={("commune", "Ea Kly", "Đắk Lắk"), ("province", "Đắk Lắk", "Đắk Lắk")},
+        officials={
+            "Y Wai Byă": ["Bí thư Đảng ủy xã"],
+            "H' Yâm Byă": ["Chủ tịch Ủy ban MTTQ Việt Nam xã"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Hội nghị trực tuyến toàn quốc tổng kết Quyết định 290",
+        body="""Sáng 14/5/2021, Bộ Chính trị tổ chức hội nghị trực tuyến toàn quốc tổng kết 10 năm thực hiện Quyết định số 290-QĐ/TW.
+Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương chủ trì.
+Tại điểm cầu tỉnh Yên Bái, đồng chí Đỗ Đức Duy, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy dự.
+Chủ tịch Hồ Chí Minh từng căn dặn: "Dân vận kém thì việc gì cũng kém".""",
+        localities={("province", "Yên Bái", "Yên Bái")},
+        officials={
+            "Trương Thị Mai": ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"],
+            "Đỗ Đức Duy": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Ký kết chương trình phối hợp giữa Ban Dân vận Thành ủy và Công an thành phố Pleiku",
+        body="""Ngày 3/5, Ban Dân vận Thành ủy Pleiku và Công an thành phố ký kết chương trình phối hợp giai đoạn 2023-2025.
+Đại tá Rơ Chăm H'Pin, Phó Giám đốc Công an tỉnh Gia Lai dự lễ ký.
+Thượng tá Nguyễn Văn Bắc, Trưởng Công an thành phố và bà Nguyễn Thị Thanh Lịch, Trưởng Ban Dân vận Thành ủy đại diện ký kết.
+Chương trình tập trung vào các phường Thống Nhất, Yên Đỗ và xã Biển Hồ.""",
+        localities={
+            ("district", "Pleiku", "Gia Lai"), ("province", "Gia Lai", "Gia Lai"), ("commune", "Thống Nhất", "Gia Lai"),
+            ("commune", "Yên Đỗ", "Gia Lai"), ("commune", "Biển Hồ", "Gia Lai"),
+        },
+        officials={
+            "Rơ Chăm H'Pin": ["Phó Giám đốc Công an tỉnh Gia Lai"],
+            "Nguyễn Văn Bắc": ["Trưởng Công an thành phố"],
+            "Nguyễn Thị Thanh Lịch": ["Trưởng Ban Dân vận Thành ủy"],
+        },
+    ),
+    dict(
+        domain="quangbinh.gov.vn",
+        title="Minh Hóa: Giúp đồng bào Chứt ổn định cuộc sống",
+        body="""Bản Ón, xã Dân Hóa, huyện Minh Hóa là nơi sinh sống của gần 100 hộ đồng bào dân tộc Chứt.
+Anh Hồ Xoong, Trưởng bản Ón phấn khởi: "Nhờ bộ đội biên phòng, bà con đã biết trồng lúa nước".
+Thiếu tá Đinh Tiến Dũng, Chính trị viên Đồn Biên phòng Cha Lo cho biết, đơn vị nhận đỡ đầu 15 cháu.
+Ông Đinh Minh Thuần, Phó Chủ tịch UBND xã Dân Hóa chia sẻ thêm.""",
+        localities={("commune", "Dân Hóa", "Quảng Bình"), ("district", "Minh Hóa", "Quảng Bình")},
+        officials={
+            "Hồ Xoong": ["Trưởng bản Ón"],
+            "Đinh Tiến Dũng": ["Chính trị viên Đồn Biên phòng Cha Lo"],
+            "Đinh Minh Thuần": ["Phó Chủ tịch UBND xã Dân Hóa"],
+        },
+    ),
+]
