@@ -50,7 +50,8 @@ _RANK_SET = frozenset(_RANKS)
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest first, then alphabetical: the same pattern in every process."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _HEAD = _alternation(_HEADS)
@@ -90,7 +91,11 @@ _STOP_WORDS = (
     "và các", "và đồng chí", "và ông", "và bà", "cùng các", "cùng đồng chí", "đồng chí", "ông", "bà",
     "các đồng chí", "tham gia", "đại diện", "lãnh đạo", "nhằm", "bởi", "do", "vì", "nhưng", "mà",
 )
-_STOP = _alternation(_STOP_WORDS).replace(r"|dự|", r"|dự(?!\ khuyết)|")
+# "dự" (attends) ends a title, "dự khuyết" (alternate member) does not.
+_STOP = "|".join(
+    re.escape(w) + (r"(?! khuyết)" if w == "dự" else "")
+    for w in sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w))
+)
 # Where a title ends: punctuation, "kiêm" (a second title follows), a stop word.
 _TITLE_END_RE = re.compile(
     r"\s*(?:[,;:()\[\]\"“”…!?]|(?<!TP)(?<!Tp)(?<!TX)\.(?=\s|$)|$)"
