@@ -6,6 +6,7 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("tim-kiem/", views.search_page, name="search"),
     path("bai-viet/<int:pk>/", views.article_detail, name="article"),
     path("dia-phuong/<slug:slug>/", views.locality_detail, name="locality"),
     path("can-bo/<slug:slug>/", views.official_detail, name="official"),

@@ -1,18 +1,38 @@
 """Server-rendered pages. Views stay short: querying lives on the models and in
 archive/search.py; templates do the presentation."""
 
+from functools import cached_property
+
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.db.models.functions import Left
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Agreement, Article, Document, Locality, Official, Organisation, Period
+from archive import search
+from archive.filters import SORTS, ArticleFilter
+from archive.models import Agreement, Article, ArticleLocality, Document, Locality, Official, Organisation, Period
 
 PAGE_SIZE = 20
+# Search results are counted up to this many; pages past it are not offered.
+RESULT_CAP = 10_000
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
+class CappedPaginator(Paginator):
+    """Counts at most RESULT_CAP rows (one bounded query, whatever matches)."""
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by().values("pk")[:RESULT_CAP].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count >= RESULT_CAP
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=Paginator):
     """The requested page of `queryset`; a page number that is not a page is a 404."""
-    paginator = Paginator(queryset, per_page)
+    paginator = paginator_class(queryset, per_page)
     number = request.GET.get("page", "1")
     try:
         return paginator.page(int(number))
@@ -20,10 +40,34 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
         raise Http404("Không có trang này") from None
 
 
-def home(request):
-    articles = Article.objects.only("title", "published_on", "date_precision", "source_domain")
-    page = paginate(request, articles)
-    return render(request, "archive/home.html", {"page": page, "article_count": page.paginator.count})
+def search_page(request):
+    """The archive's main page: query, facets, results. Every state is in the URL."""
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    places = ArticleLocality.objects.filter(hidden=False).select_related("locality__province").order_by("id")
+    results = (
+        filterset.qs.only("title", "published_on", "date_precision", "source_domain")
+        .annotate(lead=Left("body", 300))
+        .prefetch_related(Prefetch("locality_facts", queryset=places, to_attr="places"))
+    )
+    page = paginate(request, results, paginator_class=CappedPaginator)
+    search.attach_snippets(page.object_list, filterset.parsed)
+    facets = search.facets(filterset, request.GET)
+    context = {
+        "page": page,
+        "q": filterset.values.get("q", ""),
+        "parsed": filterset.parsed,
+        "sort": filterset.sort_order,
+        "sorts": SORTS,
+        "facets": facets,
+        "chips": [value for facet in facets for value in facet.selected],
+        "entities": search.entities(filterset.parsed),
+        # A new query keeps the chosen facets (known values only).
+        "hidden_params": [(facet.name, value.value) for facet in facets for value in facet.selected],
+    }
+    return render(request, "archive/search.html", context)
+
+
+home = search_page
 
 
 def article_detail(request, pk):
