@@ -50,6 +50,8 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
     (r"Viện [Kk]iểm sát nhân dân|VKSND", "Viện Kiểm sát nhân dân", "procuracy", "unit"),
     (rf"Sở {_DEPARTMENT_FIELDS}", None, "department", "unit"),
     (rf"Phòng {_DEPARTMENT_FIELDS}", None, "department", "unit"),
+    (r"Bộ Công an", "Bộ Công an", "police", "none"),
+    (r"Bộ Quốc phòng", "Bộ Quốc phòng", "military", "none"),
     (rf"Bộ {_DEPARTMENT_FIELDS}", None, "department", "none"),
     (r"Hội Nông dân", "Hội Nông dân", "mass_organisation", "front"),
     (r"Hội Liên hiệp Phụ nữ|Hội LHPN", "Hội Liên hiệp Phụ nữ", "mass_organisation", "front"),
@@ -82,6 +84,8 @@ _SCOPE_VN_RE = re.compile(r"\s+(?P<vn>Việt Nam|VN)(?![\w])")
 _SCOPE_BODY_RE = re.compile(r"\s+(?P<body>UBND|Ủy ban nhân dân)(?![\w])")
 _PLACE_RE = re.compile(rf"\s+(?P<place>{CAP_RUN}|\d{{1,2}}(?![\d/]))")
 _PLURAL_RE = re.compile(r"\s+(?:các|những)\s")
+_NUMBERED_RE = re.compile(r"\s+(?:[Qq]uận|[Pp]hường)\s+(?P<number>\d{1,2})(?!\d)")
+_CITY_WORD_RE = re.compile(r"\s+(?:TP\.?|Tp\.?|[Tt]hành phố)\s*")
 
 _UNIT_LEVEL = {
     "tỉnh": "province", "thành phố": "city", "tp": "city", "huyện": "district", "quận": "district",
@@ -119,6 +123,8 @@ class _Context:
                 self.district = {"name": parent.name, "unit_type": parent.unit_type, "level": "district"}
         if self.district is None:
             districts = [loc for loc in resolved if loc["level"] == "district"]
+            # An undecided district still has a name: "Huyện ủy Châu Thành".
+            districts = districts or [loc for loc in localities if loc["level"] == "district"]
             self.district = districts[0] if districts else None
         provinces = [loc for loc in resolved if loc["level"] == "province"]
         if primary is not None and primary.get("province"):
@@ -223,6 +229,8 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
             if rule == "place":
                 unit_word = _COMMITTEE_UNIT.get(head_written.lower())
                 end, place = _read_place(sentence, end, unit_word, ctx)
+                if place and place.isdigit() and unit_word:
+                    place = f"{unit_word.capitalize()} {place}"  # "Quận ủy Quận 8"
                 if place:
                     parts.append(place)
             elif rule == "post":
@@ -233,6 +241,9 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
                 parts.append(post.group("place").split(" - ")[0])
                 end = post.end()
         name = " ".join(parts)
+        if len(parts) == 1 and rule == "unit" and kind not in {"department", "mass_organisation"}:
+            pos = end
+            continue  # "lực lượng Công an", "UBND": no one body named
         if kind == "police" and head_written == "CA" and len(parts) == 1:
             pos = end
             continue
@@ -242,8 +253,23 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
 
 
 def _read_place(sentence: str, end: int, unit_word: str | None, ctx: _Context) -> tuple[int, str | None]:
-    """A place written after a scope word, else the article's unit for it."""
+    """A place written after a scope word, else the article's unit for it.
+
+    Numbered units keep their type ("Quận ủy Quận 8"); "Thành ủy TP Hồ Chí
+    Minh" is "Thành ủy Thành phố Hồ Chí Minh".
+    """
+    city = _CITY_WORD_RE.match(sentence, end) if unit_word in {"thành phố", None} else None
+    if city:
+        found = _prefix_matches(sentence[city.end():].split(",")[0], ctx.gaz, {"province", "district"})
+        if found:
+            return city.end() + len(found[0]), "Thành phố " + found[0]
+    numbered = _NUMBERED_RE.match(sentence, end)
+    if numbered and unit_word in {"quận", "phường"}:
+        # "Quận ủy Quận 8", "Đảng ủy Phường 4"
+        return numbered.end(), unit_word.capitalize() + " " + numbered.group("number")
     place = _PLACE_RE.match(sentence, end)
+    if place and place.group("place").isdigit():
+        return place.end(), place.group("place")
     if place and unit_word:
         level = _UNIT_LEVEL.get(unit_word)
         levels = _LEVELS_FOR_UNIT.get(level, {"province", "district", "commune"})

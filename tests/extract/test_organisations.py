@@ -166,3 +166,21 @@ def test_normalise_party_rejects_what_is_not_a_body(gaz, span):
 
 def test_issuer_inside_a_document_number_is_not_a_body(gaz):
     assert orgs(gaz, "Theo Quyết định số 1234/QĐ-UBND ngày 5/10/2023, huyện được công nhận.") == {}
+
+
+def test_numbered_units_keep_their_type(gaz):
+    body = "Quận ủy Quận 8 và UBND quận 8 họp. Quận ủy chỉ đạo UBND quận."
+    assert list(orgs(gaz, body)) == ["Quận ủy Quận 8", "Ủy ban nhân dân quận 8"]
+
+
+def test_central_city_written_with_tp(gaz):
+    assert "Thường trực Thành ủy Thành phố Hồ Chí Minh" in orgs(gaz, "Thường trực Thành ủy TP Hồ Chí Minh dự.")
+
+
+def test_undecided_district_still_names_the_bodies(gaz):
+    body = "Huyện ủy Châu Thành tổ chức hội nghị. Huyện ủy chỉ đạo UBND huyện triển khai."
+    assert list(orgs(gaz, body)) == ["Huyện ủy Châu Thành", "Ủy ban nhân dân huyện Châu Thành"]
+
+
+def test_a_head_without_scope_is_not_a_body(gaz):
+    assert orgs(gaz, "Lực lượng Công an tham gia. Bộ Công an chỉ đạo.") == {"Bộ Công an": "police"}
