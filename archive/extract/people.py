@@ -58,13 +58,15 @@ _HEAD = _alternation(_HEADS)
 # A title head starts a title; "nguyên" (former) may stand before it.
 _HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
 _HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
-# Finding heads anywhere: only where a word that can start a title stands
-# (a set look-up per word is far cheaper than a 100-way regex at every offset).
-_HEAD_FIRST_WORDS = frozenset(h.lower().split()[0] for h in _HEADS) | {"phó", "nguyên"}
-_HEAD_AT_RE = re.compile(
-    rf"(?:nguyên\s+)?(?:phó\s+)?(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])"
-)
-_WORD_RE = re.compile(r"[\w.]+")
+# Finding heads anywhere. Most sentences have none: a set test on their words
+# and word pairs rejects them cheaply; the others are scanned with a pattern of
+# plain alternatives (fast in the regex engine), boundaries and the
+# "phó "/"nguyên " prefixes checked in code.
+_HEAD_WORD_LISTS = [h.lower().replace(".", " ").split() for h in _HEADS]
+_HEAD_ONE_WORDS = frozenset(w[0] for w in _HEAD_WORD_LISTS if len(w) == 1)
+_HEAD_BIGRAMS = frozenset((w[0], w[1]) for w in _HEAD_WORD_LISTS if len(w) > 1)
+_WORDS_RE = re.compile(r"\w+")
+_HEAD_FIND_RE = re.compile(rf"(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])")
 
 
 def _find_heads(sentence: str) -> list[int]:
@@ -72,15 +74,20 @@ def _find_heads(sentence: str) -> list[int]:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         return [m.start() for m in _HEAD_ANY_RE.finditer(sentence)]
+    words = _WORDS_RE.findall(lowered)
+    if _HEAD_ONE_WORDS.isdisjoint(words) and _HEAD_BIGRAMS.isdisjoint(zip(words, words[1:])):
+        return []
     starts = []
-    end = -1
-    for word in _WORD_RE.finditer(lowered):
-        if word.start() < end or word.group() not in _HEAD_FIRST_WORDS:
+    for match in _HEAD_FIND_RE.finditer(lowered):
+        start = match.start()
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "."):
             continue
-        match = _HEAD_AT_RE.match(lowered, word.start())
-        if match:
-            starts.append(match.start())
-            end = match.end()
+        if lowered.endswith("phó ", 0, start):
+            start -= 4
+        if lowered.endswith("nguyên ", 0, start):
+            start -= 7
+        if not starts or starts[-1] != start:
+            starts.append(start)
     return starts
 
 
