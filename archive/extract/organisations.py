@@ -73,7 +73,7 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
 
 _HEAD_RE = re.compile(
     # The look-ahead on the first letters lets the engine skip most positions.
-    r"(?<![\w/-])(?=[BCĐHLMPQSTUVỦ])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
+    r"(?=[BCĐHLMPQSTUVỦ])(?<![\w/-])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
 )
 _COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn))?"
 _UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường"

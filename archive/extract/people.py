@@ -15,7 +15,7 @@ from bisect import bisect_left
 import re
 
 from archive.extract.gazetteer import Gazetteer, load_gazetteer
-from archive.extract.places import LOWER, SURNAMES, UPPER, article_sentences
+from archive.extract.places import LOWER, SURNAMES, UPPER, article_sentences, trie_pattern
 
 # -- vocabulary --------------------------------------------------------------
 
@@ -58,15 +58,10 @@ _HEAD = _alternation(_HEADS)
 # A title head starts a title; "nguyên" (former) may stand before it.
 _HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
 _HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
-# Finding heads anywhere. Most sentences have none: a set test on their words
-# and word pairs rejects them cheaply; the others are scanned with a pattern of
-# plain alternatives (fast in the regex engine), boundaries and the
-# "phó "/"nguyên " prefixes checked in code.
-_HEAD_WORD_LISTS = [h.lower().replace(".", " ").split() for h in _HEADS]
-_HEAD_ONE_WORDS = frozenset(w[0] for w in _HEAD_WORD_LISTS if len(w) == 1)
-_HEAD_BIGRAMS = frozenset((w[0], w[1]) for w in _HEAD_WORD_LISTS if len(w) > 1)
-_WORDS_RE = re.compile(r"\w+")
-_HEAD_FIND_RE = re.compile(rf"(?:{_alternation(h.lower() for h in _HEADS)})(?![{LOWER}])")
+# Finding heads anywhere, in lower-cased text with a trie-shaped pattern (a
+# case-insensitive 100-way alternation is slow); the "phó "/"nguyên " prefixes
+# are added in code.
+_HEAD_FIND_RE = re.compile(rf"\b(?:{trie_pattern({h.lower() for h in _HEADS})})(?![{LOWER}])")
 
 
 def _find_heads(sentence: str) -> list[int]:
@@ -74,9 +69,6 @@ def _find_heads(sentence: str) -> list[int]:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         return [m.start() for m in _HEAD_ANY_RE.finditer(sentence)]
-    words = _WORDS_RE.findall(lowered)
-    if _HEAD_ONE_WORDS.isdisjoint(words) and _HEAD_BIGRAMS.isdisjoint(zip(words, words[1:])):
-        return []
     starts = []
     for match in _HEAD_FIND_RE.finditer(lowered):
         start = match.start()

@@ -40,6 +40,30 @@ _GLUE = re.compile(rf"[{LOWER}][{UPPER}]")
 _GLUED_HEADLINE = re.compile(rf"[{LOWER}]{CAP_RUN}\s?:")
 
 
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` built as a character trie.
+
+    Matches what the plain alternation (longest first) matches, but the regex
+    engine tries one branch per character instead of every word at every
+    offset: several times faster for the hundred title heads or place names.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def article_lines(body: str) -> list[str]:
     """Body lines that belong to the article: related-headline blocks and glued
     headline runs dropped, everything after a "Tin khác"-style marker cut."""
@@ -271,9 +295,7 @@ class _Scanner:
         names = sorted(set(self.bare_names.values()), key=len, reverse=True)
         # No look-behind in front: a pattern that starts with plain
         # alternatives is scanned fast; the boundary is checked in code.
-        self.bare_re = re.compile(
-            "(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'’])"
-        ) if names else re.compile(r"(?!x)x")
+        self.bare_re = re.compile(f"(?:{trie_pattern(names)})(?![\\w'’])") if names else re.compile(r"(?!x)x")
 
     def _bare_province_names(self) -> dict[str, str]:
         """Province names that may stand alone (key: lower-cased name)."""
