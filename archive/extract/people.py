@@ -43,7 +43,7 @@ _HEADS = (
     "Đại biểu Quốc hội", "Đại biểu HĐND", "ĐBQH",
     "Hiệu trưởng", "Phó Hiệu trưởng", "Tổng Biên tập", "Phó Tổng Biên tập", "Tổng Thư ký", "Thư ký",
     "Tổ trưởng", "Tổ phó", "Đội trưởng", "Đội phó", "Xã đội trưởng", "Chi hội trưởng",
-    "Kiểm sát viên", "Thẩm phán", "Thanh tra viên",
+    "Kiểm sát viên", "Thẩm phán", "Thanh tra viên", "Thường trực Ban Bí thư",
     *_RANKS,
 )
 _RANK_SET = frozenset(_RANKS)
@@ -100,6 +100,7 @@ _STOP_WORDS = (
     "chúc", "cảm ơn", "đón", "tiếp", "gặp", "ra", "vào", "về", "từ", "theo", "qua", "sau", "trước",
     "và các", "và đồng chí", "và ông", "và bà", "cùng các", "cùng đồng chí", "đồng chí", "ông", "bà",
     "các đồng chí", "tham gia", "đại diện", "lãnh đạo", "nhằm", "bởi", "do", "vì", "nhưng", "mà",
+    "kể", "kể lại", "phấn khởi", "tâm sự", "bộc bạch", "thừa nhận", "lo lắng", "vui mừng",
 )
 # "dự" (attends) ends a title, "dự khuyết" (alternate member) does not.
 _STOP = "|".join(
@@ -186,8 +187,8 @@ def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
     ethnic = first in _ETHNIC_PREFIXES
     if len(words) == 5 and not ethnic:
         return False
-    if first in _NOT_NAME_WORDS and first not in SURNAMES:
-        return False
+    if first in _NOT_NAME_WORDS and first not in SURNAMES and not (strong and first in _NAME_OK_AFTER_SURNAME):
+        return False  # "Ông Thị Bình" (a S'tiêng surname) passes only after an honorific
     for word in words[1:]:
         if word in _NOT_NAME_WORDS and word not in _NAME_OK_AFTER_SURNAME:
             return False
@@ -314,10 +315,11 @@ _UNIT_CONTINUES_RE = re.compile(
 # A title that names its unit's place ends with the place: "Trưởng bản Huổi Lếch
 # kể…", "Phó Chủ tịch UBND tỉnh Gia Lai nói…", whatever verb follows.
 _PLACE_ENDS_TITLE_RE = re.compile(
-    r"(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|thôn|bản|ấp|buôn|làng|xóm|khu phố"
-    r"|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Đồn Biên phòng|Đồn BP)"
-    rf"\s+(?P<place>{_SYL}(?:[ ]{_SYL})*|\d+)"
-    r"(?=\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|và|kiêm)(?![\w]))"
+    r"(?<![\w])(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|thôn|bản|ấp|buôn|làng|xóm"
+    r"|khu phố|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Đồn Biên phòng|Đồn BP)"
+    rf"(?:\s+(?:{_SYL}(?:[ ]{_SYL})*|\d+))?)"
+    r"(?=\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|bản|ấp|và|kiêm|nhân dân|ủy"
+    r"|đội|viên|đoàn|hội|phó|trưởng|quân sự|biên phòng|cán sự|dân|đảng|ban|số)(?![\w]))"
     rf"[{LOWER}])"
 )
 

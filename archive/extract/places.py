@@ -135,6 +135,11 @@ _PAREN_AFTER_RE = re.compile(
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
 _RUN_RE = re.compile(CAP_RUN)
+# Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
+_PLURAL_LIST_RE = re.compile(
+    r"(?<![\w])(?:các|những)\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
+    rf"(?:\s+[{LOWER}]+){{0,4}}?\s*(?:như|gồm|là|:)\s+(?P<run>{CAP_RUN})(?![\w'’])"
+)
 # The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
 _LIST_ITEM_RE = re.compile(
     rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
@@ -335,6 +340,18 @@ class _Scanner:
                     for item in self._list_items(sentence, mention, index):
                         mentions.append(item)
                         taken.append((item.start, item.end))
+            for match in _PLURAL_LIST_RE.finditer(sentence) if "các" in sentence or "những" in sentence else ():
+                # "các xã vùng cao như Bản Thi, Xuân Lạc"
+                if overlaps(match.start("run"), match.end("run")):
+                    continue
+                levels, types = _TYPE_WORDS[match.group("type").lower()]
+                run = match.group("run")
+                if not self.gaz.lookup(run, levels=levels):
+                    continue
+                first = _Mention(run, set(levels), types, "typed", index, match.start("run"), match.end("run"), sentence)
+                for mention in (first, *self._list_items(sentence, first, index)):
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
             for match in _ORG_RE.finditer(sentence):
                 if match.start() and sentence[match.start() - 1].isalnum():
                     continue

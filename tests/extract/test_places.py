@@ -337,3 +337,8 @@ def test_a_district_keeps_a_2025_article_pre_reform(gaz):
     body = "Ngày 5/3, UBND xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk ra mắt mô hình."
     locs = find(gaz, "Dân vận", body, year=2025)
     assert {loc["era"] for loc in locs} == {"pre2025"}
+
+
+def test_units_listed_after_a_plural_type_and_a_few_words(gaz):
+    body = "Đồng chí đề nghị quan tâm các xã vùng cao như Bản Thi, Xuân Lạc của huyện Chợ Đồn."
+    assert {loc["name"] for loc in find(gaz, "Dân vận", body)} == {"Bản Thi", "Xuân Lạc", "Chợ Đồn"}

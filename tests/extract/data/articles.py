@@ -232,7 +232,7 @@ Mèo Vạc: Khai mạc lễ hội""",
 Báo cáo của Sở Nội vụ cho thấy, các huyện miền núi như Quan Sơn, Mường Lát đã làm tốt công tác dân vận.
 Quang cảnh hội nghị.
 Phát biểu kết luận, Chủ tịch UBND tỉnh Đầu Thanh Tùng yêu cầu các sở, ngành tiếp tục đổi mới.""",
-        localities={("province", "Thanh Hóa", "Thanh Hóa")},
+        localities={("province", "Thanh Hóa", "Thanh Hóa"), ("district", "Quan Sơn", "Thanh Hóa"), ("district", "Mường Lát", "Thanh Hóa")},
         officials={
             "Đầu Thanh Tùng": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
             "Lê Đức Giang": ["Phó Chủ tịch UBND tỉnh"],
@@ -465,6 +465,88 @@ Thiếu tá Đinh Tiến Dũng, Chính trị viên Đồn Biên phòng Cha Lo ch
             "Hồ Xoong": ["Trưởng bản Ón"],
             "Đinh Tiến Dũng": ["Chính trị viên Đồn Biên phòng Cha Lo"],
             "Đinh Minh Thuần": ["Phó Chủ tịch UBND xã Dân Hóa"],
+        },
+    ),
+    dict(
+        domain="baoninhbinh.org.vn",
+        title="Kim Sơn: Hiệu quả từ phong trào thi đua “Dân vận khéo”",
+        body="""Những năm qua, phong trào thi đua “Dân vận khéo” trên địa bàn huyện Kim Sơn đã được các cấp ủy Đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội quan tâm triển khai.
+Đồng chí Phạm Văn Bình, Phó Trưởng Ban Dân vận Huyện ủy Kim Sơn cho biết: “Để phong trào đi vào chiều sâu, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 45-KH/HU về đẩy mạnh phong trào thi đua Dân vận khéo giai đoạn 2021-2025”.
+Tiêu biểu như mô hình “Ngày Chủ nhật xanh” của xã Kim Chính, mô hình “Camera an ninh” của thị trấn Bình Minh.
+Ông Trần Văn Toàn, xóm 3, xã Kim Chính phấn khởi: “Đường làng được mở rộng, bà con đi lại thuận tiện hơn”.
+Dịp này, UBND huyện đã tặng Giấy khen cho 25 tập thể, 40 cá nhân có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo”.
+Hồng Giang""",
+        localities={("district", "Kim Sơn", "Ninh Bình"), ("commune", "Kim Chính", "Ninh Bình"), ("commune", "Bình Minh", "Ninh Bình")},
+        officials={"Phạm Văn Bình": ["Phó Trưởng Ban Dân vận Huyện ủy Kim Sơn"]},
+    ),
+    dict(
+        domain=None,
+        title="Đồng chí Trưởng Ban Dân vận Tỉnh ủy làm việc tại huyện Chợ Đồn",
+        body="""Ngày 11/10, đồng chí Hà Văn Quân, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Bắc Kạn đã có buổi làm việc với Ban Thường vụ Huyện ủy Chợ Đồn.
+Cùng đi có các đồng chí lãnh đạo Ban Dân vận Tỉnh ủy. Về phía huyện có đồng chí Đinh Quang Tuyên, Bí thư Huyện ủy; đồng chí Nguyễn Văn Thanh, Chủ tịch UBND huyện.
+Tại buổi làm việc, đồng chí Bí thư Huyện ủy báo cáo kết quả công tác dân vận.
+Đồng chí Hà Văn Quân đề nghị huyện quan tâm công tác dân vận tại các xã vùng cao như Bản Thi, Xuân Lạc.""",
+        localities={("district", "Chợ Đồn", "Bắc Kạn"), ("province", "Bắc Kạn", "Bắc Kạn"), ("commune", "Bản Thi", "Bắc Kạn"), ("commune", "Xuân Lạc", "Bắc Kạn")},
+        officials={
+            "Hà Văn Quân": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy Bắc Kạn"],
+            "Đinh Quang Tuyên": ["Bí thư Huyện ủy"],
+            "Nguyễn Văn Thanh": ["Chủ tịch UBND huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Hội nghị Ban Chấp hành Đảng bộ huyện Yên Thành lần thứ 15",
+        body="""Ngày 18/7/2023, Ban Chấp hành Đảng bộ huyện Yên Thành (Nghệ An) khóa XXVIII tổ chức hội nghị lần thứ 15.
+Đồng chí Nguyễn Viết Hưng, Tỉnh ủy viên, Bí thư Huyện ủy, Chủ tịch HĐND huyện chủ trì hội nghị.
+Hội nghị đã nghe đồng chí Phan Thanh Tịnh, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện báo cáo tình hình kinh tế - xã hội.
+Theo báo cáo, tổng giá trị sản xuất ước đạt 12.500 tỷ đồng; xã Hậu Thành, xã Tăng Thành đạt chuẩn nông thôn mới nâng cao.""",
+        localities={("district", "Yên Thành", "Nghệ An"), ("province", "Nghệ An", "Nghệ An"), ("commune", "Hậu Thành", "Nghệ An"), ("commune", "Tăng Thành", "Nghệ An")},
+        officials={
+            "Nguyễn Viết Hưng": ["Tỉnh ủy viên", "Bí thư Huyện ủy", "Chủ tịch HĐND huyện"],
+            "Phan Thanh Tịnh": ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"],
+        },
+    ),
+    dict(
+        domain="baotuyenquang.com.vn",
+        title="Na Hang: Dân vận khéo giúp đồng bào Dao thoát nghèo",
+        body="""Thôn Nà Khá, xã Sơn Phú, huyện Na Hang có 98% là đồng bào dân tộc Dao.
+Anh Triệu Văn Lường, Trưởng thôn Nà Khá cho biết, trước đây bà con chủ yếu trồng ngô trên nương.
+Bà Bàn Thị Nhất, Bí thư Chi bộ thôn kể lại: “Cán bộ xã phải đến từng nhà vận động”.
+Đồng chí Hoàng Thị Hồng, Chủ tịch Hội Liên hiệp Phụ nữ huyện Na Hang đánh giá cao mô hình.
+Năm 2023, xã Sơn Phú có 45 hộ thoát nghèo.""",
+        localities={("commune", "Sơn Phú", "Tuyên Quang"), ("district", "Na Hang", "Tuyên Quang")},
+        officials={
+            "Triệu Văn Lường": ["Trưởng thôn Nà Khá"],
+            "Bàn Thị Nhất": ["Bí thư Chi bộ thôn"],
+            "Hoàng Thị Hồng": ["Chủ tịch Hội Liên hiệp Phụ nữ huyện Na Hang"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Thủ tướng Phạm Minh Chính dự hội nghị tổng kết công tác dân vận",
+        body="""Sáng 20/12, tại Hà Nội, Ban Dân vận Trung ương tổ chức hội nghị tổng kết công tác dân vận năm 2023.
+Thủ tướng Chính phủ Phạm Minh Chính dự và phát biểu chỉ đạo.
+Thủ tướng nhấn mạnh: “Dân là gốc”.
+Dự hội nghị có các đồng chí: Trương Thị Mai, Thường trực Ban Bí thư, Trưởng Ban Tổ chức Trung ương; Bùi Thị Minh Hoài, Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương.
+Thực hiện lời dạy của Bác Hồ và Chủ tịch Hồ Chí Minh, công tác dân vận phải khéo.""",
+        localities={("province", "Hà Nội", "Hà Nội")},
+        officials={
+            "Phạm Minh Chính": ["Thủ tướng", "Thủ tướng Chính phủ"],
+            "Trương Thị Mai": ["Thường trực Ban Bí thư", "Trưởng Ban Tổ chức Trung ương"],
+            "Bùi Thị Minh Hoài": ["Bí thư Trung ương Đảng", "Trưởng Ban Dân vận Trung ương"],
+        },
+    ),
+    dict(
+        domain="baobinhphuoc.com.vn",
+        title="Lộc Ninh: Phát huy vai trò người có uy tín trong đồng bào S'tiêng",
+        body="""Huyện Lộc Ninh hiện có 38 người có uy tín trong đồng bào dân tộc thiểu số.
+Ông Điểu Lên, người có uy tín ở ấp Tà Thiết, xã Lộc Thịnh là tấm gương tiêu biểu.
+Ông Thị Bình, Phó Chủ tịch UBND xã Lộc Thịnh cho biết, nhờ vận động của ông Điểu Lên, nhiều hộ đã bỏ phong tục lạc hậu.
+Theo đồng chí Lê Quang Đạo, Trưởng Ban Dân tộc tỉnh Bình Phước, năm 2024 tỉnh sẽ tiếp tục hỗ trợ.""",
+        localities={("district", "Lộc Ninh", "Bình Phước"), ("commune", "Lộc Thịnh", "Bình Phước"), ("province", "Bình Phước", "Bình Phước")},
+        officials={
+            "Thị Bình": ["Phó Chủ tịch UBND xã Lộc Thịnh"],
+            "Lê Quang Đạo": ["Trưởng Ban Dân tộc tỉnh Bình Phước"],
         },
     ),
 ]
