@@ -134,7 +134,6 @@ _PAREN_AFTER_RE = re.compile(
     rf"\s*\((?:(?:tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s+)?(?P<paren>{CAP_RUN})\)"
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
-_RUN_RE = re.compile(CAP_RUN)
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
 _PLURAL_LIST_RE = re.compile(
     r"(?<![\w])(?:các|những)\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
@@ -544,10 +543,6 @@ def _within(unit: Unit, ancestor: Unit, gaz: Gazetteer) -> bool:
     return False
 
 
-def _related(a: Unit, b: Unit, gaz: Gazetteer) -> bool:
-    return _within(a, b, gaz) or _within(b, a, gaz)
-
-
 def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> str:
     if year is not None:
         if year >= 2026:
@@ -631,6 +626,21 @@ def _closest(units: list[Unit], others: list[Unit], gaz: Gazetteer) -> list[Unit
     return [u for u, d in zip(units, depths) if d == top]
 
 
+def _domain_provinces(domain: str | None, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """(era, code) of the site's province in both eras: baokontum.com.vn is Kon
+    Tum before the reform and Quảng Ngãi, which took it over, after."""
+    keys = set()
+    before = province_from_domain(domain, gaz, "pre2025")
+    if before is not None:
+        keys.add(("pre2025", before.code))
+        if before.successor:
+            keys.add(("post2025", before.successor))
+    after = province_from_domain(domain, gaz, "post2025")
+    if after is not None:
+        keys.add(("post2025", after.code))
+    return keys
+
+
 def _narrow(units: list[Unit], keep) -> list[Unit]:
     kept = [u for u in units if keep(u)]
     return kept or units
@@ -670,11 +680,8 @@ def find_localities(
             live.append((mention, _constrained(mention, units, gaz) or units))
 
     # Provinces the article names (unambiguously), then the site's province.
-    named_provinces = {
-        (u.era, u.code) for m, units in live if m.levels == {"province"} or len(units) == 1
-        for u in units[:1] if len(units) == 1 and u.level == "province"
-    }
-    domain_province = province_from_domain(source_domain, gaz, era)
+    named_provinces = {(u.era, u.code) for _, units in live if len(units) == 1 for u in units if u.level == "province"}
+    domain_provinces = _domain_provinces(source_domain, gaz)
 
     def in_provinces(unit: Unit, provinces) -> bool:
         return (unit.era, unit.province) in provinces
@@ -695,10 +702,9 @@ def find_localities(
             updated.append((mention, units))
         resolved = updated
 
-    if domain_province is not None:
-        domain_key = {(domain_province.era, domain_province.code)}
+    if domain_provinces:
         resolved = [
-            (m, _narrow(us, lambda u: in_provinces(u, domain_key)) if len(us) > 1 else us) for m, us in resolved
+            (m, _narrow(us, lambda u: in_provinces(u, domain_provinces)) if len(us) > 1 else us) for m, us in resolved
         ]
 
     # The same name settled once is settled everywhere in the article.

@@ -342,3 +342,9 @@ def test_a_district_keeps_a_2025_article_pre_reform(gaz):
 def test_units_listed_after_a_plural_type_and_a_few_words(gaz):
     body = "Đồng chí đề nghị quan tâm các xã vùng cao như Bản Thi, Xuân Lạc của huyện Chợ Đồn."
     assert {loc["name"] for loc in find(gaz, "Dân vận", body)} == {"Bản Thi", "Xuân Lạc", "Chợ Đồn"}
+
+
+def test_site_of_a_merged_province_still_resolves_after_the_reform(gaz):
+    # Kon Tum became part of Quảng Ngãi; after 2025 there is a xã Sơn Thủy there and in two other provinces.
+    locs = find(gaz, "Dân vận", "Đảng ủy xã Sơn Thủy ra mắt mô hình.", domain="baokontum.com.vn", year=2026)
+    assert [(loc["era"], loc["province"], loc["ambiguous"]) for loc in locs] == [("post2025", "Quảng Ngãi", False)]
