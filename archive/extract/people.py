@@ -113,6 +113,9 @@ _TITLE_END_RE = re.compile(
     r"|\s+kiêm\s+"
     r"|\s*[–—‒]\s*|\s+-\s+|\s*-\s+"
     rf"|\s+(?:{_STOP})(?![{LOWER}{UPPER}])"
+    # "và" joins two people ("… Tỉnh ủy và Thượng tá Nguyễn Văn Hải"), not two
+    # words of a department ("Sở Tài nguyên và Môi trường").
+    rf"|\s+và\s+(?=(?:{trie_pattern(set(_HEADS))})(?![{LOWER}])|(?:{trie_pattern(SURNAMES)}) [{UPPER}])"
 )
 # Commas inside department names must not split titles.
 _COMMA_NAMES_RE = re.compile(

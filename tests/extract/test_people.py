@@ -355,3 +355,23 @@ ARTICLES = runpy.run_path(str(Path(__file__).parent / "data" / "articles.py"))["
 @pytest.mark.parametrize("article", ARTICLES, ids=[a["title"][:40] for a in ARTICLES])
 def test_invented_article_officials(gaz, article):
     assert officials(gaz, article["body"], title=article["title"]) == article["officials"]
+
+
+def test_va_before_a_second_person_ends_the_title(gaz):
+    body = "Dự có đồng chí Y Jăn Mlô, Phó Trưởng ban Ban Dân vận Tỉnh ủy và Thượng tá Nguyễn Văn Hải, Trưởng Công an huyện."
+    assert officials(gaz, body) == {
+        "Y Jăn Mlô": ["Phó Trưởng ban Ban Dân vận Tỉnh ủy"],
+        "Nguyễn Văn Hải": ["Trưởng Công an huyện"],
+    }
+
+
+def test_va_inside_a_department_name_stays(gaz):
+    body = "Ông Đào Văn Tạo, Giám đốc Sở Tài nguyên và Môi trường, Phó Giám đốc Sở Giáo dục và Đào tạo cho biết."
+    assert officials(gaz, body) == {
+        "Đào Văn Tạo": ["Giám đốc Sở Tài nguyên và Môi trường", "Phó Giám đốc Sở Giáo dục và Đào tạo"]
+    }
+
+
+def test_former_titles_keep_nguyen(gaz):
+    body = "Đến dự có ông Nguyễn Đức Hải, nguyên Bí thư Tỉnh ủy, nguyên Phó Chủ tịch Quốc hội."
+    assert officials(gaz, body) == {"Nguyễn Đức Hải": ["nguyên Bí thư Tỉnh ủy", "nguyên Phó Chủ tịch Quốc hội"]}

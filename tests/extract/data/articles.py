@@ -549,4 +549,68 @@ Theo đồng chí Lê Quang Đạo, Trưởng Ban Dân tộc tỉnh Bình Phư�
             "Lê Quang Đạo": ["Trưởng Ban Dân tộc tỉnh Bình Phước"],
         },
     ),
+    dict(
+        domain="baodaklak.vn",
+        title="Cư M'gar: Sơ kết chương trình phối hợp giữa Ban Dân vận Huyện ủy và Công an huyện",
+        body="""Ngày 5/6, Ban Dân vận Huyện ủy Cư M'gar và Công an huyện tổ chức sơ kết 2 năm thực hiện chương trình phối hợp.
+Dự hội nghị có đồng chí Y Jăn Mlô, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy Đắk Lắk và Thượng tá Nguyễn Văn Hải, Trưởng Công an huyện.
+Hai năm qua, lực lượng Công an đã phối hợp với các xã Ea Pốk, Cư Suê và thị trấn Quảng Phú giải quyết 35 vụ việc.
+Ông Y Khu Niê, già làng buôn Ea Kmar, xã Ea Pốk cho biết: “Bà con tin tưởng cán bộ”.
+Huyện cũng học tập kinh nghiệm của huyện Ea H'leo và thị xã Buôn Hồ.""",
+        localities={
+            ("district", "Cư M'gar", "Đắk Lắk"), ("province", "Đắk Lắk", "Đắk Lắk"), ("commune", "Ea Pốk", "Đắk Lắk"),
+            ("commune", "Cư Suê", "Đắk Lắk"), ("commune", "Quảng Phú", "Đắk Lắk"), ("district", "Ea H'leo", "Đắk Lắk"),
+            ("district", "Buôn Hồ", "Đắk Lắk"),
+        },
+        officials={
+            "Y Jăn Mlô": ["Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy Đắk Lắk"],
+            "Nguyễn Văn Hải": ["Trưởng Công an huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Gặp mặt nguyên lãnh đạo làm công tác dân vận qua các thời kỳ",
+        body="""Sáng 14/10/2022, Ban Dân vận Tỉnh ủy Quảng Nam tổ chức gặp mặt các đồng chí nguyên lãnh đạo Ban qua các thời kỳ.
+Đến dự có ông Nguyễn Đức Hải, nguyên Bí thư Tỉnh ủy, nguyên Phó Chủ tịch Quốc hội và ông Lê Văn Thanh – Phó Bí thư Thường trực Tỉnh ủy.
+Bà Tôn Nữ Thị Ninh, nguyên Trưởng Ban Dân vận Tỉnh ủy xúc động chia sẻ kỷ niệm.
+Đồng chí Lê Văn Thanh nhấn mạnh: “Thế hệ hôm nay luôn ghi nhớ công lao của các đồng chí”.""",
+        localities={("province", "Quảng Nam", "Quảng Nam")},
+        officials={
+            "Nguyễn Đức Hải": ["nguyên Bí thư Tỉnh ủy", "nguyên Phó Chủ tịch Quốc hội"],
+            "Lê Văn Thanh": ["Phó Bí thư Thường trực Tỉnh ủy"],
+            "Tôn Nữ Thị Ninh": ["nguyên Trưởng Ban Dân vận Tỉnh ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Krông A Na tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+        body="""Chiều 15/11, tại buôn Dhăm, xã Ea Bông, huyện Krông A Na, đồng chí Huỳnh Chiến Thắng – Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Đắk Lắk cùng lãnh đạo huyện Krông A Na đã dự Ngày hội Đại đoàn kết.
+Đồng chí Ngô Văn Lai, Bí thư Huyện ủy và đồng chí Y Suôn Byă, Chủ tịch UBND huyện đã trao quà cho các hộ nghèo.
+Bà H'Phương Niê, Trưởng ban Công tác Mặt trận buôn Dhăm báo cáo kết quả.""",
+        localities={
+            ("commune", "Ea Bông", "Đắk Lắk"), ("district", "Krông A Na", "Đắk Lắk"), ("province", "Đắk Lắk", "Đắk Lắk"),
+        },
+        officials={
+            "Huỳnh Chiến Thắng": ["Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Đắk Lắk"],
+            "Ngô Văn Lai": ["Bí thư Huyện ủy"],
+            "Y Suôn Byă": ["Chủ tịch UBND huyện"],
+            "H'Phương Niê": ["Trưởng ban Công tác Mặt trận buôn Dhăm"],
+        },
+    ),
+    dict(
+        domain="baohaugiang.com.vn",
+        title="Ngã Bảy: Ký kết quy chế phối hợp",
+        body="""Ngày 2/3, Ban Dân vận Thành ủy Ngã Bảy và UBND thành phố ký kết quy chế phối hợp công tác dân vận chính quyền.
+Ông Trần Văn Huyến, Phó Bí thư Thường trực Tỉnh ủy Hậu Giang dự và chứng kiến. Tham dự còn có ông Lê Minh Hùng, Bí thư Thành ủy Ngã Bảy; ông Trương Cảnh Tuyên, Chủ tịch UBND thành phố.
+Theo quy chế, các phường Lái Hiếu, Hiệp Thành và xã Đại Thành sẽ được chọn làm điểm.""",
+        localities={
+            ("district", "Ngã Bảy", "Hậu Giang"), ("province", "Hậu Giang", "Hậu Giang"), ("commune", "Lái Hiếu", "Hậu Giang"),
+            ("commune", "Hiệp Thành", "Hậu Giang"), ("commune", "Đại Thành", "Hậu Giang"),
+        },
+        officials={
+            "Trần Văn Huyến": ["Phó Bí thư Thường trực Tỉnh ủy Hậu Giang"],
+            "Lê Minh Hùng": ["Bí thư Thành ủy Ngã Bảy"],
+            "Trương Cảnh Tuyên": ["Chủ tịch UBND thành phố"],
+        },
+    ),
 ]
