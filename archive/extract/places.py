@@ -32,7 +32,8 @@ CAP_RUN = rf"{CAP_WORD}(?:(?:[ ]|[ ]?-[ ]?){CAP_WORD})*"
 _RELATED_MARKERS = re.compile(
     r"^\s*(tin khác|các tin khác|tin liên quan|bài liên quan|bài viết liên quan|tin cùng chuyên mục"
     r"|tin bài khác|tin tức khác|xem nhiều nhất|đọc nhiều nhất|tin mới nhất|tin mới|tin đọc nhiều"
-    r"|xem tin theo ngày|các tin đã đưa|thống kê truy cập|tin đã đưa|có thể bạn quan tâm)\s*:?\s*$",
+    r"|xem tin theo ngày|các tin đã đưa|thống kê truy cập|tin đã đưa|có thể bạn quan tâm|xem thêm"
+    r"|tin bài liên quan|các tin, bài khác|tin, bài liên quan|tin tức liên quan|bài đọc nhiều)\s*:?\s*$",
     re.IGNORECASE,
 )
 # Related headlines glued together: "…tử vongVĩnh Phúc: Giả làm…".
