@@ -36,6 +36,12 @@ _RELATED_MARKERS = re.compile(
     r"|tin bài liên quan|các tin, bài khác|tin, bài liên quan|tin tức liên quan|bài đọc nhiều)\s*:?\s*$",
     re.IGNORECASE,
 )
+# Site footers: the publisher's address and licence are not places of the article.
+_FOOTER_LINE = re.compile(
+    r"^\s*(?:địa chỉ|điện thoại|đt|fax|email|e-mail|giấy phép|bản quyền|©|copyright|cơ quan chủ quản"
+    r"|chịu trách nhiệm|tổng biên tập|ghi rõ nguồn|trụ sở|hotline)\b",
+    re.IGNORECASE,
+)
 # Related headlines glued together: "…tử vongVĩnh Phúc: Giả làm…".
 _GLUE = re.compile(rf"[{LOWER}][{UPPER}]")
 _GLUED_HEADLINE = re.compile(rf"[{LOWER}]{CAP_RUN}\s?:")
@@ -72,7 +78,7 @@ def article_lines(body: str) -> list[str]:
     for line in body.splitlines():
         if _RELATED_MARKERS.match(line):
             break
-        if _GLUED_HEADLINE.search(line) or len(_GLUE.findall(line)) >= 3:
+        if _GLUED_HEADLINE.search(line) or len(_GLUE.findall(line)) >= 3 or _FOOTER_LINE.match(line):
             continue
         lines.append(line)
     return lines

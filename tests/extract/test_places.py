@@ -348,3 +348,12 @@ def test_site_of_a_merged_province_still_resolves_after_the_reform(gaz):
     # Kon Tum became part of Quảng Ngãi; after 2025 there is a xã Sơn Thủy there and in two other provinces.
     locs = find(gaz, "Dân vận", "Đảng ủy xã Sơn Thủy ra mắt mô hình.", domain="baokontum.com.vn", year=2026)
     assert [(loc["era"], loc["province"], loc["ambiguous"]) for loc in locs] == [("post2025", "Quảng Ngãi", False)]
+
+
+def test_site_footer_addresses_are_noise(gaz):
+    body = (
+        "Ban Dân vận Huyện ủy Krông Pắc tổ chức hội nghị.\n"
+        "Địa chỉ: 58 Lê Lợi, phường Thống Nhất, TP Buôn Ma Thuột\n"
+        "Giấy phép số 12/GP-BTTTT do Bộ Thông tin cấp. Trụ sở: xã Ea Kly\n"
+    )
+    assert keys(find(gaz, "Dân vận", body)) == {("district", "654")}
