@@ -14,6 +14,8 @@ from archive.filters import SORTS, ArticleFilter
 from archive.models import Agreement, Article, ArticleLocality, Document, Locality, Official, Organisation, Period
 
 PAGE_SIZE = 20
+# What article lists load: not the body, the raw text or the search vectors.
+LIST_FIELDS = ("title", "published_on", "date_precision", "source_domain")
 # Search results are counted up to this many; pages past it are not offered.
 RESULT_CAP = 10_000
 
@@ -45,7 +47,7 @@ def search_page(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     places = ArticleLocality.objects.filter(hidden=False).select_related("locality__province").order_by("id")
     results = (
-        filterset.qs.only("title", "published_on", "date_precision", "source_domain")
+        filterset.qs.only(*LIST_FIELDS)
         .annotate(lead=Left("body", 300))
         .prefetch_related(Prefetch("locality_facts", queryset=places, to_attr="places"))
     )
@@ -71,7 +73,7 @@ home = search_page
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(Article, pk=pk)
+    article = get_object_or_404(Article.objects.defer("search_vector", "search_rank", "extraction"), pk=pk)
     visible = {"hidden": False}
     context = {
         "article": article,
@@ -87,7 +89,7 @@ def article_detail(request, pk):
 
 
 def _entity_page(request, template, entity, articles, **extra):
-    page = paginate(request, articles.distinct().order_by("-published_on", "-id"))
+    page = paginate(request, articles.distinct().only(*LIST_FIELDS).order_by("-published_on", "-id"))
     return render(request, template, {"entity": entity, "page": page, **extra})
 
 
