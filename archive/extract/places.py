@@ -39,7 +39,7 @@ _RELATED_MARKERS = re.compile(
 # Site footers: the publisher's address and licence are not places of the article.
 _FOOTER_LINE = re.compile(
     r"^\s*(?:địa chỉ|điện thoại|đt|fax|email|e-mail|giấy phép|bản quyền|©|copyright|cơ quan chủ quản"
-    r"|chịu trách nhiệm|tổng biên tập|ghi rõ nguồn|trụ sở|hotline)\b",
+    r"|chịu trách nhiệm|ghi rõ nguồn|trụ sở|hotline)\b",
     re.IGNORECASE,
 )
 # Related headlines glued together: "…tử vongVĩnh Phúc: Giả làm…".
