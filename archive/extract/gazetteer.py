@@ -194,15 +194,25 @@ def load_gazetteer_file(path: str | Path) -> Gazetteer:
     return Gazetteer.from_units(data["units"])
 
 
-@cache
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """The gazetteer at ``path`` (default: fixtures/localities.json), read once.
+    """The gazetteer at ``path`` (default: fixtures/localities.json), read once
+    per process (about a third of a second).
 
     A missing default file gives an empty gazetteer, so extraction still runs
     (finding no places) on a checkout without reference data.
     """
     if path is None:
         if not DEFAULT_PATH.exists():
-            return Gazetteer()
+            return _empty()
         path = DEFAULT_PATH
+    return _load_cached(str(Path(path).resolve()))
+
+
+@cache
+def _load_cached(path: str) -> Gazetteer:
     return load_gazetteer_file(path)
+
+
+@cache
+def _empty() -> Gazetteer:
+    return Gazetteer()
