@@ -283,7 +283,7 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
                     continue
                 if _COMMA_NAMES_RE.search(joined) or (
                     text.strip() != "," and after[:1].isupper() and not head_re.match(after)
-                    and not _NAME_RUN_START_PERSON(after)
+                    and not _starts_with_person(after)
                 ):
                     cursor = stop.end()
                     continue
@@ -327,7 +327,7 @@ _PLACE_ENDS_TITLE_RE = re.compile(
 )
 
 
-def _NAME_RUN_START_PERSON(text: str) -> bool:
+def _starts_with_person(text: str) -> bool:
     """Whether ``text`` starts with a surname-led name (a new person, not a title part)."""
     match = _NAME_RUN_RE.match(text)
     if not match:
@@ -373,7 +373,7 @@ def _masked(sentence: str) -> str:
 
 
 _SEP_RE = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*")
-_DASHES = frozenset("–—‒-")
+_DASHES = frozenset("–—‒-")  # any dash separates a name from its titles
 
 
 def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, gaz) -> tuple | None:
@@ -464,21 +464,30 @@ def _title_then_name(sentence: str, runs, h_start: int, gaz) -> tuple[str, list[
             return " ".join(words[cut:]), [*titles, title], r_end
         if stop is None:
             return None
+        # "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A", "Bí thư Huyện ủy là ông Lê B"
+        named = _THEN_HONORIFIC_NAME_RE.match(sentence, limit)
+        if named and _is_name(named.group("name").split(), strong=True, gaz=gaz):
+            return named.group("name"), [*titles, _clean(sentence[start:limit])], named.end()
         sep = stop.group().strip()
         after = stop.end()
         while after < len(sentence) and sentence[after] == " ":
             after += 1
-        if sep in _DASHES or sep in {"–", "—", "‒", "kiêm", ","}:
+        if sep in _DASHES or sep in {"kiêm", ","}:
             if _HEAD_RE.match(sentence, after):
                 titles.append(_clean(sentence[start:limit]))
                 start = after
                 continue
-            if sep in _DASHES or sep in {"–", "—", "‒"}:
+            if sep in _DASHES:
                 # "Phó Bí thư Thường trực Huyện ủy - Nguyễn Văn Tròn"
                 run = _NAME_RUN_RE.match(sentence, after)
                 if run and _is_name(run.group().split(), strong=True, gaz=gaz):
                     return run.group(), [*titles, _clean(sentence[start:limit])], run.end()
         return None
+
+
+_THEN_HONORIFIC_NAME_RE = re.compile(
+    rf"\s*(?:[,–—‒-]\s*|\s+là\s+)?(?:[Đđ]ồng chí|[Đđ]/[Cc]|ông|bà|Ông|Bà)\s+(?P<name>{_SYL}(?:[ ]{_SYL})*)(?![\w'’])"
+)
 
 
 _RANK_BEFORE_RE = re.compile(rf"(?:{_alternation(_RANKS)})\s*$")

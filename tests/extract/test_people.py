@@ -375,3 +375,20 @@ def test_va_inside_a_department_name_stays(gaz):
 def test_former_titles_keep_nguyen(gaz):
     body = "Đến dự có ông Nguyễn Đức Hải, nguyên Bí thư Tỉnh ủy, nguyên Phó Chủ tịch Quốc hội."
     assert officials(gaz, body) == {"Nguyễn Đức Hải": ["nguyên Bí thư Tỉnh ủy", "nguyên Phó Chủ tịch Quốc hội"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phát biểu chỉ đạo, Bí thư Tỉnh ủy, đồng chí Nguyễn Văn An nhấn mạnh vai trò của công tác dân vận.",
+        "Phát biểu chỉ đạo, Bí thư Tỉnh ủy – đồng chí Nguyễn Văn An nhấn mạnh vai trò của công tác dân vận.",
+        "Trưởng đoàn là Bí thư Tỉnh ủy, ông Nguyễn Văn An.",
+    ],
+)
+def test_title_then_honorific_and_name(gaz, sentence):
+    assert officials(gaz, sentence) == {"Nguyễn Văn An": ["Bí thư Tỉnh ủy"]}
+
+
+def test_title_of_another_person_joined_by_va_is_not_taken(gaz):
+    body = "Dự có Phó Chủ tịch UBND tỉnh và đồng chí Nguyễn Văn An, Bí thư Huyện ủy."
+    assert officials(gaz, body) == {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}
