@@ -613,4 +613,73 @@ Theo quy chế, các phường Lái Hiếu, Hiệp Thành và xã Đại Thành 
             "Trương Cảnh Tuyên": ["Chủ tịch UBND thành phố"],
         },
     ),
+    dict(
+        domain="yenlac.vinhphuc.gov.vn",
+        title="Yên Lạc: Tổng kết chương trình phối hợp công tác dân vận giai đoạn 2017-2022",
+        body="""Ngày cập nhật 20/06/2022
+Sáng 17/6, Ban Dân vận Huyện ủy Yên Lạc phối hợp với UBND huyện tổ chức hội nghị tổng kết chương trình phối hợp thực hiện công tác dân vận giai đoạn 2017-2022 và ký kết chương trình giai đoạn 2022-2027.
+Tới dự có đồng chí Nguyễn Văn Khước – Phó Trưởng Ban Dân vận Tỉnh ủy; đồng chí Đỗ Xuân Trường - Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện.
+Các xã Đồng Văn, Tề Lỗ, Trung Nguyên đã làm tốt công tác vận động nhân dân hiến đất mở rộng đường giao thông.
+Phát biểu tại hội nghị, đồng chí Đỗ Xuân Trường đề nghị trong thời gian tới các cơ quan tiếp tục phối hợp chặt chẽ.
+Thu Hương - Trung tâm VH,TT&TT
+Các tin khác
+Vĩnh Phúc: Hội nghị sơ kết Chỉ thị 05""",
+        localities={
+            ("district", "Yên Lạc", "Vĩnh Phúc"), ("commune", "Đồng Văn", "Vĩnh Phúc"), ("commune", "Tề Lỗ", "Vĩnh Phúc"),
+            ("commune", "Trung Nguyên", "Vĩnh Phúc"),
+        },
+        officials={
+            "Nguyễn Văn Khước": ["Phó Trưởng Ban Dân vận Tỉnh ủy"],
+            "Đỗ Xuân Trường": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Lạng Sơn: Ban Dân vận Tỉnh ủy ký kết chương trình phối hợp với Bộ Chỉ huy Quân sự tỉnh",
+        body="""Thứ Năm, 09/03/2023 15:20
+(LSO) - Sáng 9/3, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp công tác dân vận giai đoạn 2023 - 2027.
+Dự lễ ký kết có đồng chí Hoàng Văn Nghiệm, Phó Bí thư Thường trực Tỉnh ủy; Đại tá Lê Văn Thưởng, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh.
+Theo chương trình, hai bên phối hợp xây dựng "Thế trận lòng dân" tại các huyện biên giới như Cao Lộc, Tràng Định, Văn Lãng.
+Đồng chí Hoàng Văn Nghiệm, Phó Bí thư Thường trực Tỉnh ủy phát biểu chỉ đạo.
+MINH CHÂU""",
+        localities={
+            ("province", "Lạng Sơn", "Lạng Sơn"), ("district", "Cao Lộc", "Lạng Sơn"), ("district", "Tràng Định", "Lạng Sơn"),
+            ("district", "Văn Lãng", "Lạng Sơn"),
+        },
+        officials={
+            "Hoàng Văn Nghiệm": ["Phó Bí thư Thường trực Tỉnh ủy"],
+            "Lê Văn Thưởng": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"],
+        },
+    ),
+    dict(
+        domain="baoangiang.com.vn",
+        title="Tri Tôn: Dân vận khéo trong đồng bào Khmer",
+        body="""Huyện Tri Tôn có gần 50% dân số là đồng bào dân tộc Khmer.
+Ông Chau Sóc Kha, Phó Chủ tịch UBND huyện Tri Tôn cho biết, huyện đã huy động 12 tỷ đồng xây dựng cầu, đường nông thôn.
+Tại xã Lương Phi, Achar Chau Sóc Khonl, ấp Ô Chum phấn khởi khi đường về ấp được bê tông hóa.
+Bà Néang Sa Phine, Bí thư Đoàn xã Ô Lâm chia sẻ: "Thanh niên tích cực tham gia".
+Đồng chí Nguyễn Thanh Bình, Bí thư Tỉnh ủy An Giang từng khẳng định vai trò của người có uy tín.""",
+        localities={
+            ("district", "Tri Tôn", "An Giang"), ("commune", "Lương Phi", "An Giang"), ("commune", "Ô Lâm", "An Giang"),
+            ("province", "An Giang", "An Giang"),
+        },
+        officials={
+            "Chau Sóc Kha": ["Phó Chủ tịch UBND huyện Tri Tôn"],
+            "Néang Sa Phine": ["Bí thư Đoàn xã Ô Lâm"],
+            "Nguyễn Thanh Bình": ["Bí thư Tỉnh ủy An Giang"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Đảng ủy Khối các cơ quan tỉnh sơ kết công tác dân vận",
+        body="""Ngày 12/7/2024, Đảng ủy Khối các cơ quan tỉnh Hà Tĩnh tổ chức sơ kết công tác dân vận 6 tháng đầu năm.
+Đồng chí Phan Thiên Định, Bí thư Đảng ủy Khối chủ trì hội nghị.
+Các đảng bộ Sở Tài chính, Sở Nội vụ được biểu dương.
+Đồng chí Trần Thị Nhật Tân - Phó Bí thư Đảng ủy Khối đề nghị các chi bộ tiếp tục quán triệt Quyết định số 23-QĐ/TW.""",
+        localities={("province", "Hà Tĩnh", "Hà Tĩnh")},
+        officials={
+            "Phan Thiên Định": ["Bí thư Đảng ủy Khối"],
+            "Trần Thị Nhật Tân": ["Phó Bí thư Đảng ủy Khối"],
+        },
+    ),
 ]
