@@ -30,9 +30,12 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
     (r"Ban [Cc]án sự [Đđ]ảng|BCS [Đđ]ảng|BCSĐ", "Ban cán sự đảng", "party_committee", "body"),
     (r"Ban Thường vụ|BTV", "Ban Thường vụ", "party_committee", "committee"),
     (r"Ban Chấp hành|BCH", "Ban Chấp hành", "party_committee", "committee"),
-    (r"Thường trực", "Thường trực", "party_committee", "committee"),
+    # Not the "Thường trực" of a title ("Phó Bí thư Thường trực Huyện ủy").
+    (r"(?<!thư )(?<!tịch )(?<!ban )(?<!Ban )Thường trực", "Thường trực", "party_committee", "committee"),
     (r"Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|UBKT", None, "party_committee", "committee"),
     (r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy", None, "party_committee", "place"),
+    (r"Đảng ủy Khối (?:các |Các )?[Cc]ơ quan(?: và [Dd]oanh nghiệp| - [Dd]oanh nghiệp)?|Đảng ủy Khối [Dd]oanh nghiệp",
+     None, "party_committee", "unit"),
     (r"Đảng ủy", "Đảng ủy", "party_committee", "unit"),
     (r"Đảng bộ", "Đảng bộ", "party_committee", "unit"),
     (r"UBND|Ủy ban nhân dân|UB nhân dân", "Ủy ban nhân dân", "people_committee", "unit"),

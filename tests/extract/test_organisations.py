@@ -184,3 +184,13 @@ def test_undecided_district_still_names_the_bodies(gaz):
 
 def test_a_head_without_scope_is_not_a_body(gaz):
     assert orgs(gaz, "Lực lượng Công an tham gia. Bộ Công an chỉ đạo.") == {"Bộ Công an": "police"}
+
+
+def test_standing_deputy_title_is_not_a_standing_committee(gaz):
+    body = "Đồng chí Đỗ Xuân Trường, Phó Bí thư Thường trực Huyện ủy Yên Lạc dự. Thường trực Huyện ủy chỉ đạo."
+    assert list(orgs(gaz, body)) == ["Huyện ủy Yên Lạc", "Thường trực Huyện ủy Yên Lạc"]
+
+
+def test_party_committee_of_provincial_agencies(gaz):
+    body = "Đảng ủy Khối các cơ quan tỉnh Hà Tĩnh tổ chức sơ kết."
+    assert orgs(gaz, body) == {"Đảng ủy Khối các cơ quan tỉnh Hà Tĩnh": "party_committee"}
