@@ -228,12 +228,13 @@ def province_from_domain(domain: str | None, gazetteer: Gazetteer, era: str = "p
     return best[1] if best else None
 
 
-_DOMAIN_CACHE: dict[tuple[int, str], list[tuple[str, Unit]]] = {}
+_DOMAIN_CACHE: dict[tuple[int, str], tuple[Gazetteer, list[tuple[str, Unit]]]] = {}
 
 
 def _domain_table(gazetteer: Gazetteer, era: str) -> list[tuple[str, Unit]]:
     cache_key = (id(gazetteer), era)
-    table = _DOMAIN_CACHE.get(cache_key)
+    cached = _DOMAIN_CACHE.get(cache_key)
+    table = cached[1] if cached is not None and cached[0] is gazetteer else None
     if table is None:
         by_name = {}
         for unit in gazetteer.provinces(era):
@@ -247,7 +248,7 @@ def _domain_table(gazetteer: Gazetteer, era: str) -> list[tuple[str, Unit]]:
             if unit is not None:
                 entries[alias.replace(" ", "")] = unit
         table = sorted(entries.items(), key=lambda kv: -len(kv[0]))
-        _DOMAIN_CACHE[cache_key] = table
+        _DOMAIN_CACHE[cache_key] = (gazetteer, table)
     return table
 
 
