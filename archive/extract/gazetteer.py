@@ -16,6 +16,18 @@ from archive.text import fold, normalize
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "localities.json"
 
 LEVELS = ("province", "district", "commune")
+# Spellings of province names seen in news text that neither the gazetteer's
+# aliases nor accent folding cover ("Đắc Lắc" folds to "dac lac", not "dak lak").
+PROVINCE_SPELLINGS = {
+    "Đắk Lắk": ("Đắc Lắc", "Đắk Lăk", "Daklak", "Đắklắk", "DakLak"),
+    "Đắk Nông": ("Đắc Nông", "Daknong", "Đắknông"),
+    "Kon Tum": ("Kontum",),
+    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế"),
+    "Bà Rịa - Vũng Tàu": ("Bà Rịa-Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT"),
+    "Hòa Bình": ("Hoà Bình",),
+    "Khánh Hòa": ("Khánh Hoà",),
+    "Thanh Hóa": ("Thanh Hoá",),
+}
 CENTRAL_CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
 
@@ -99,6 +111,9 @@ class Gazetteer:
                 ),
             )
             gaz.add(unit)
+        for unit in [u for u in gaz.units.values() if u.level == "province"]:
+            for spelling in PROVINCE_SPELLINGS.get(unit.name, ()):
+                gaz._index(normalize(spelling), unit, primary=False)
         return gaz
 
     def add(self, unit: Unit) -> None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 import re
 
-from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, Unit, fold_key, load_gazetteer
+from archive.extract.gazetteer import CENTRAL_CITIES, PROVINCE_SPELLINGS, Gazetteer, Unit, fold_key, load_gazetteer
 from archive.extract.sentences import split_sentences
-from archive.text import fold
+from archive.text import fold, normalize
 
 # -- shared text helpers (people and organisations use them too) -------------
 
@@ -304,19 +304,22 @@ class _Scanner:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.bare_names = self._bare_province_names()
-        names = sorted(set(self.bare_names.values()), key=len, reverse=True)
         # No look-behind in front: a pattern that starts with plain
         # alternatives is scanned fast; the boundary is checked in code.
-        self.bare_re = re.compile(f"(?:{trie_pattern(names)})(?![\\w'’])") if names else re.compile(r"(?!x)x")
+        self.bare_re = (
+            re.compile(f"(?:{trie_pattern(self.bare_names)})(?![\\w'’])") if self.bare_names else re.compile(r"(?!x)x")
+        )
 
     def _bare_province_names(self) -> dict[str, str]:
-        """Province names that may stand alone (key: lower-cased name)."""
+        """Province names that may stand alone, as written → the gazetteer's name."""
         names = {}
         for era in ("pre2025", "post2025"):
             for unit in self.gaz.provinces(era):
                 if unit.name in {"Hồ Chí Minh", "Huế"}:
                     continue  # "Hồ Chí Minh" is mostly the leader; "Huế" mostly the city
-                names[unit.name.lower()] = unit.name
+                names[unit.name] = unit.name
+                for spelling in PROVINCE_SPELLINGS.get(unit.name, ()):
+                    names[normalize(spelling)] = unit.name
         return names
 
     def scan(self, sentences: list[str]) -> list[_Mention]:
@@ -475,7 +478,7 @@ class _Scanner:
                 words = tail.group().split()
                 if words[0] not in SURNAMES or len(words) < 2:
                     continue
-            canonical = self.bare_names[match.group().lower()]
+            canonical = self.bare_names[match.group()]
             result.append(_Mention(canonical, {"province"}, None, "bare", index, start, end, sentence))
         return result
 

@@ -357,3 +357,12 @@ def test_site_footer_addresses_are_noise(gaz):
         "Giấy phép số 12/GP-BTTTT do Bộ Thông tin cấp. Trụ sở: xã Ea Kly\n"
     )
     assert keys(find(gaz, "Dân vận", body)) == {("district", "654")}
+
+
+@pytest.mark.parametrize("written", ["Đắc Lắc", "Daklak", "tỉnh Đắc Lắc", "tỉnh Đăk Lăk", "Đắk Lắk"])
+def test_province_spellings(gaz, written):
+    assert keys(find(gaz, "Dân vận", f"Hội nghị diễn ra tại {written}.")) == {("province", "66")}
+
+
+def test_province_spelling_with_a_dash(gaz):
+    assert keys(find(gaz, "Dân vận", "Ban Dân vận Tỉnh ủy Thừa Thiên - Huế tổ chức hội nghị.")) == {("province", "46")}
