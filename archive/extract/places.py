@@ -401,6 +401,9 @@ class _Scanner:
         if not found:
             return None
         name, _ = found
+        words, taken = run.split(), name.split()
+        if len(words) == len(taken) + 1 and words[0] in SURNAMES and len(words) >= 3:
+            return None  # "UBND xã Đinh Văn Hùng": a person's name, not xã Đinh Văn + "Hùng"
         start = match.start("run")
         end = start + len(name)
         mention = _Mention(name, set(levels), types, kind, index, match.start(), end, sentence)

@@ -366,3 +366,8 @@ def test_province_spellings(gaz, written):
 
 def test_province_spelling_with_a_dash(gaz):
     assert keys(find(gaz, "Dân vận", "Ban Dân vận Tỉnh ủy Thừa Thiên - Huế tổ chức hội nghị.")) == {("province", "46")}
+
+
+def test_person_name_after_a_type_word_is_not_a_place(gaz):
+    # Đinh Văn is a town in Lâm Đồng; here it starts a chairman's name.
+    assert find(gaz, "Dân vận", "Chủ tịch UBND xã Đinh Văn Hùng phát biểu.") == []
