@@ -117,10 +117,8 @@ def expand(text: str) -> str:
 
 @cache
 def synonym_pairs() -> tuple[tuple[str, str], ...]:
-    """(abbreviation, expansion) pairs for search synonyms, longest abbreviation first.
-
-    Only the abbreviations that name bodies, ranks of the party or places are
-    useful as search synonyms; document-kind abbreviations ("QĐ", "NQ") are
-    included too because queries use them ("NQ 25").
+    """Every (abbreviation, expansion) pair, longest abbreviation first, for
+    search synonyms: a query for either form must find both. Document-kind
+    abbreviations ("QĐ", "NQ") are included because queries use them ("NQ 25").
     """
     return tuple(sorted(ABBREVIATIONS, key=lambda p: (-len(p[0]), p[0])))
