@@ -682,4 +682,47 @@ Các đảng bộ Sở Tài chính, Sở Nội vụ được biểu dương.
             "Trần Thị Nhật Tân": ["Phó Bí thư Đảng ủy Khối"],
         },
     ),
+    dict(
+        domain=None,
+        title="Phường Bến Nghé phát huy vai trò tổ dân phố trong công tác dân vận",
+        body="""Sáng 22/4/2023, Đảng ủy phường Bến Nghé, Quận 1, TP.HCM tổ chức hội nghị sơ kết mô hình "Dân vận khéo".
+Bà Nguyễn Thị Thu Hằng, Bí thư Đảng ủy phường Bến Nghé cho biết, phường có 10 khu phố, 120 tổ dân phố.
+PGS.TS Trần Văn Minh, Phó Giám đốc Học viện Cán bộ TP cũng tham dự và góp ý.
+Ông Lê Văn Hai (65 tuổi, ngụ khu phố 3) chia sẻ niềm vui.""",
+        localities={("commune", "Bến Nghé", "Hồ Chí Minh"), ("district", "1", "Hồ Chí Minh"), ("province", "Hồ Chí Minh", "Hồ Chí Minh")},
+        officials={
+            "Nguyễn Thị Thu Hằng": ["Bí thư Đảng ủy phường Bến Nghé"],
+            "Trần Văn Minh": ["Phó Giám đốc Học viện Cán bộ TP"],
+        },
+    ),
+    dict(
+        domain="baotravinh.vn",
+        title="Cầu Kè: Ký kết chương trình phối hợp giữa Ban Dân vận và Hội Nông dân",
+        body="""Chiều 10/3, Ban Dân vận Huyện ủy Cầu Kè ký kết chương trình phối hợp với Hội Nông dân huyện giai đoạn 2023 - 2027.
+Ông Kim Thanh Tùng - Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện Cầu Kè dự và phát biểu.
+Ông Thạch Sa Rinh, Trưởng Ban Dân vận Huyện ủy và ông Lâm Văn Út, Chủ tịch Hội Nông dân huyện ký kết chương trình.
+Theo đó, 2 bên sẽ phối hợp vận động nông dân ở các xã Châu Điền, Hòa Ân, An Phú Tân chuyển đổi cây trồng.""",
+        localities={
+            ("district", "Cầu Kè", "Trà Vinh"), ("commune", "Châu Điền", "Trà Vinh"), ("commune", "Hòa Ân", "Trà Vinh"),
+            ("commune", "An Phú Tân", "Trà Vinh"),
+        },
+        officials={
+            "Kim Thanh Tùng": ["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện Cầu Kè"],
+            "Thạch Sa Rinh": ["Trưởng Ban Dân vận Huyện ủy"],
+            "Lâm Văn Út": ["Chủ tịch Hội Nông dân huyện"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Hà Giang: Tổng kết 10 năm thực hiện Quyết định 290",
+        body="""Ngày 12/5/2020, Ban Thường vụ Tỉnh ủy Hà Giang tổ chức hội nghị tổng kết 10 năm thực hiện Quyết định số 290-QĐ/TW.
+Đồng chí Thào Hồng Sơn – Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì hội nghị. Tham dự có đồng chí Hầu Minh Lợi - Trưởng Ban Dân vận Tỉnh ủy.
+Tại hội nghị, đại diện huyện Mèo Vạc, huyện Yên Minh đã trình bày tham luận.
+Đồng chí Thào Hồng Sơn yêu cầu các cấp ủy tiếp tục đổi mới phương thức dân vận.""",
+        localities={("province", "Hà Giang", "Hà Giang"), ("district", "Mèo Vạc", "Hà Giang"), ("district", "Yên Minh", "Hà Giang")},
+        officials={
+            "Thào Hồng Sơn": ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"],
+            "Hầu Minh Lợi": ["Trưởng Ban Dân vận Tỉnh ủy"],
+        },
+    ),
 ]
