@@ -91,8 +91,17 @@ def article_sentences(title: str, body: str) -> tuple[str, ...]:
     Memoised: places, people and organisations split the same article.
     """
     sentences = [title.strip()] if title and title.strip() else []
-    sentences.extend(split_sentences("\n".join(article_lines(body))))
+    for sentence in split_sentences("\n".join(article_lines(body))):
+        # The shared splitter cuts after "TP." / "ThS."; glue those back.
+        if sentences and len(sentences) > 1 and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {sentence}"
+        else:
+            sentences.append(sentence)
     return tuple(sentences)
+
+
+# Abbreviations with a dot that the sentence splitter takes for a full stop.
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|H|X|ThS|Ths|TS|PGS|GS|BS|KS|Th\.S|PGS\.TS|GS\.TS)\.$")
 
 
 # -- patterns ----------------------------------------------------------------

@@ -392,3 +392,11 @@ def test_title_then_honorific_and_name(gaz, sentence):
 def test_title_of_another_person_joined_by_va_is_not_taken(gaz):
     body = "Dự có Phó Chủ tịch UBND tỉnh và đồng chí Nguyễn Văn An, Bí thư Huyện ủy."
     assert officials(gaz, body) == {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}
+
+
+def test_official_after_a_tp_dot(gaz):
+    body = "Chủ tịch UBND TP. Hồ Chí Minh Phan Văn Mãi phát biểu. ThS. Nguyễn Văn An, Giám đốc Sở Nội vụ dự."
+    assert officials(gaz, body) == {
+        "Phan Văn Mãi": ["Chủ tịch UBND TP. Hồ Chí Minh"],
+        "Nguyễn Văn An": ["Giám đốc Sở Nội vụ"],
+    }

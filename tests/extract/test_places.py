@@ -371,3 +371,8 @@ def test_province_spelling_with_a_dash(gaz):
 def test_person_name_after_a_type_word_is_not_a_place(gaz):
     # Đinh Văn is a town in Lâm Đồng; here it starts a chairman's name.
     assert find(gaz, "Dân vận", "Chủ tịch UBND xã Đinh Văn Hùng phát biểu.") == []
+
+
+def test_abbreviation_dots_do_not_cut_a_sentence(gaz):
+    locs = find(gaz, "Dân vận", "Chủ tịch UBND TP. Buôn Ma Thuột dự. Tại TX. Buôn Hồ, hội nghị diễn ra.")
+    assert keys(locs) == {("district", "643"), ("district", "644")}
