@@ -170,7 +170,7 @@ def _content_lines(text: str) -> list[str]:
     seen: set[str] = set()
     in_related_list = False
     for raw in text.splitlines():
-        line = " ".join(raw.split())
+        line = _without_furniture_segments(" ".join(raw.split()))
         if not line:
             continue
         if is_noise(line):
@@ -189,6 +189,14 @@ def _content_lines(text: str) -> list[str]:
         seen.add(key)
         kept.append(line)
     return kept
+
+
+def _without_furniture_segments(line: str) -> str:
+    """ "Thứ Ba, 19/8/2025 | Đăng nhập" → "Thứ Ba, 19/8/2025": a header line that
+    shares the date with menu links keeps only what is not furniture."""
+    if "|" not in line or len(line) > 150:
+        return line
+    return " | ".join(part for part in (p.strip() for p in line.split("|")) if part and not is_noise(part))
 
 
 def _looks_like_headline_link(line: str) -> bool:

@@ -239,3 +239,10 @@ def test_byline_under_the_headline():
 def test_site_opening_the_lead_is_the_source_domain():
     text = "Huyện ký kết chương trình phối hợp về công tác dân vận\n(Baonghean.vn) - Sáng 14/8, hai bên ký kết."
     assert page(text).source_domain == "baonghean.vn"
+
+
+@pytest.mark.parametrize("header", ["Thứ Ba, 19/8/2025 | Đăng nhập", "Đăng ký | Thứ Ba, 19/8/2025 | Đăng nhập | Tìm kiếm"])
+def test_a_date_line_sharing_its_line_with_menu_links_is_still_the_date_line(header):
+    page = clean_page(f"{header}\n\nXã Vĩnh Tường: Ký kết Quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.")
+    assert page.title == "Xã Vĩnh Tường: Ký kết Quy chế phối hợp"
+    assert page.date_line == "Thứ Ba, 19/8/2025"
