@@ -22,8 +22,8 @@ PROVINCE_SPELLINGS = {
     "Đắk Lắk": ("Đắc Lắc", "Đắk Lăk", "Daklak", "Đắklắk", "DakLak"),
     "Đắk Nông": ("Đắc Nông", "Daknong", "Đắknông"),
     "Kon Tum": ("Kontum",),
-    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế"),
-    "Bà Rịa - Vũng Tàu": ("Bà Rịa-Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT"),
+    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "Thừa Thiên – Huế", "Thừa Thiên-Huế", "TT-Huế", "TT Huế"),
+    "Bà Rịa - Vũng Tàu": ("Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT"),
     "Hòa Bình": ("Hoà Bình",),
     "Khánh Hòa": ("Khánh Hoà",),
     "Thanh Hóa": ("Thanh Hoá",),
@@ -54,7 +54,7 @@ class Unit:
 
 
 def _fold_table() -> dict[int, str]:
-    table = {ord("đ"): "d", ord("Đ"): "d", ord("’"): "'", ord("-"): " "}
+    table = {ord("đ"): "d", ord("Đ"): "d", ord("’"): "'", ord("-"): " ", ord("–"): " "}
     for code in range(0xC0, 0x2000):
         char = chr(code)
         if char.isalpha() and code not in table:

@@ -27,7 +27,7 @@ LOWER = "".join(c for c in _LETTERS if c.islower())
 # A capitalised syllable; "H'", "K'" and "Ia H'Drai" keep their apostrophes.
 CAP_WORD = rf"[{UPPER}][{LOWER}{UPPER}]*(?:['’][{LOWER}{UPPER}]*)?"
 # A run of capitalised syllables (a candidate proper name), hyphen-joined parts allowed.
-CAP_RUN = rf"{CAP_WORD}(?:(?:[ ]|[ ]?-[ ]?){CAP_WORD})*"
+CAP_RUN = rf"{CAP_WORD}(?:(?:[ ]|[ ]?[-–][ ]?){CAP_WORD})*"
 
 _RELATED_MARKERS = re.compile(
     r"^\s*(tin khác|các tin khác|tin liên quan|bài liên quan|bài viết liên quan|tin cùng chuyên mục"
@@ -283,7 +283,7 @@ class _Mention:
 
 def _prefix_matches(run: str, gazetteer: Gazetteer, levels, *, era=None) -> tuple[str, list[Unit]] | None:
     """The longest leading word sequence of ``run`` that names a unit of ``levels``."""
-    words = run.replace(" - ", " -").replace("-", " - ").split()
+    words = run.replace("–", "-").replace(" - ", " -").replace("-", " - ").split()
     for n in range(min(len(words), gazetteer.max_words + 2), 0, -1):
         name = " ".join(words[:n]).replace(" - ", "-")
         if name.endswith("-"):

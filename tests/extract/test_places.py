@@ -376,3 +376,8 @@ def test_person_name_after_a_type_word_is_not_a_place(gaz):
 def test_abbreviation_dots_do_not_cut_a_sentence(gaz):
     locs = find(gaz, "Dân vận", "Chủ tịch UBND TP. Buôn Ma Thuột dự. Tại TX. Buôn Hồ, hội nghị diễn ra.")
     assert keys(locs) == {("district", "643"), ("district", "644")}
+
+
+@pytest.mark.parametrize("body", ["Tại tỉnh Bà Rịa – Vũng Tàu, hội nghị diễn ra.", "Tỉnh ủy Bà Rịa – Vũng Tàu chỉ đạo."])
+def test_en_dash_inside_a_province_name(gaz, body):
+    assert keys(find(gaz, "Dân vận", body)) == {("province", "77")}
