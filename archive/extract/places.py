@@ -680,8 +680,14 @@ def find_localities(
     """The localities of an article as contract dicts (docs/extraction.md).
 
     ``year`` (the article's year, if known) decides the era for 2021–2024
-    (pre2025) and 2026+ (post2025); without it, the era is pre2025 unless the
-    text names only units that exist after the reform.
+    (pre2025) and 2026+ (post2025); for 2025 or no year, the era is pre2025
+    unless the text names only units that exist after the reform (or, in 2025,
+    a commune straight under its province).
+
+    Besides the contract's keys each dict carries ``successor_province`` and
+    ``successor_province_code`` (the post-2025 province), and what
+    ``primary_locality`` weighs: ``mentions``, ``in_title`` and ``signal`` (how
+    the first mention was found: typed, org, post, title, paren, bare).
     """
     gaz = gazetteer or load_gazetteer()
     sentences = article_sentences(title, body)
