@@ -479,7 +479,9 @@ class _Scanner:
             # Long"), not a surname ("Trần Thái Bình").
             lead = _LEAD_RUN_RE.search(sentence, 0, start)
             if lead:
-                if any(word not in _ORG_LEAD_WORDS for word in lead.group().split()):
+                # Body words and abbreviations ("BĐBP Lai Châu") may stand before it.
+                if any(word not in _ORG_LEAD_WORDS and not (len(word) > 1 and word.isupper())
+                       for word in lead.group().split()):
                     continue
             elif _is_honorific_before(sentence, start):
                 continue  # "ông Thái Bình"

@@ -381,3 +381,7 @@ def test_abbreviation_dots_do_not_cut_a_sentence(gaz):
 @pytest.mark.parametrize("body", ["Tại tỉnh Bà Rịa – Vũng Tàu, hội nghị diễn ra.", "Tỉnh ủy Bà Rịa – Vũng Tàu chỉ đạo."])
 def test_en_dash_inside_a_province_name(gaz, body):
     assert keys(find(gaz, "Dân vận", body)) == {("province", "77")}
+
+
+def test_province_after_an_abbreviated_body(gaz):
+    assert keys(find(gaz, "Dân vận", "Đồn Biên phòng Ma Lù Thàng, BĐBP Lai Châu tổ chức.")) >= {("province", "12")}

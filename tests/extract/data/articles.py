@@ -725,4 +725,51 @@ Tại hội nghị, đại diện huyện Mèo Vạc, huyện Yên Minh đã tr�
             "Hầu Minh Lợi": ["Trưởng Ban Dân vận Tỉnh ủy"],
         },
     ),
+    dict(
+        domain="bienphong.com.vn",
+        title="Đồn Biên phòng Pa Vây Sử ký kết chương trình phối hợp với UBND xã",
+        body="""(BP) - Ngày 14/3, Đồn Biên phòng Pa Vây Sử, BĐBP Lai Châu tổ chức ký kết chương trình phối hợp với UBND xã Pa Vây Sử, huyện Phong Thổ.
+Thiếu tá Tống Đức Thanh, Đồn trưởng và ông Lý Seo Dìn, Chủ tịch UBND xã Pa Vây Sử thay mặt hai bên ký kết.
+Theo Trung tá Vũ Văn Luận, Chính trị viên Đồn Biên phòng Pa Vây Sử, trong năm qua, đơn vị đã phối hợp tuyên truyền cho hơn 2.000 lượt người.
+Bài, ảnh: Quang Khánh""",
+        localities={("commune", "Pa Vây Sử", "Lai Châu"), ("district", "Phong Thổ", "Lai Châu"), ("province", "Lai Châu", "Lai Châu")},
+        officials={
+            "Tống Đức Thanh": ["Đồn trưởng"],
+            "Lý Seo Dìn": ["Chủ tịch UBND xã Pa Vây Sử"],
+            "Vũ Văn Luận": ["Chính trị viên Đồn Biên phòng Pa Vây Sử"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Tăng cường công tác dân vận trong tình hình mới",
+        body="""Sáng 18/3, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức hội nghị quán triệt Kết luận số 43-KL/TW.
+Đồng chí Thái Thanh Quý, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì. Cùng dự có đồng chí Nguyễn Đức Trung, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.
+Báo cáo tại hội nghị, đồng chí Nguyễn Thị Thu Hường, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy cho biết, toàn tỉnh có hơn 10.000 mô hình "Dân vận khéo".
+Các huyện Quế Phong, Quỳ Châu, Kỳ Sơn được đánh giá cao.""",
+        localities={
+            ("district", "Vinh", "Nghệ An"), ("province", "Nghệ An", "Nghệ An"), ("district", "Quế Phong", "Nghệ An"),
+            ("district", "Quỳ Châu", "Nghệ An"), ("district", "Kỳ Sơn", "Nghệ An"),
+        },
+        officials={
+            "Thái Thanh Quý": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+            "Nguyễn Đức Trung": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+            "Nguyễn Thị Thu Hường": ["Ủy viên Ban Thường vụ", "Trưởng Ban Dân vận Tỉnh ủy"],
+        },
+    ),
+    dict(
+        domain=None,
+        title="Mặt trận các cấp huyện Phú Lương chung sức xây dựng nông thôn mới",
+        body="""Ngày 30/11/2021, Ủy ban MTTQ huyện Phú Lương (Thái Nguyên) tổng kết Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh".
+Bà Dương Thị Huyền – Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch Ủy ban MTTQ huyện cho biết, nhân dân đã hiến hơn 30.000 m2 đất.
+Tiêu biểu là xóm Đồng Tâm, xã Yên Lạc và xóm Na Mọn, xã Yên Ninh.
+Ông Hoàng Văn Tú, Trưởng xóm Đồng Tâm phấn khởi cho biết...""",
+        localities={
+            ("district", "Phú Lương", "Thái Nguyên"), ("province", "Thái Nguyên", "Thái Nguyên"), ("commune", "Yên Lạc", "Thái Nguyên"),
+            ("commune", "Yên Ninh", "Thái Nguyên"),
+        },
+        officials={
+            "Dương Thị Huyền": ["Ủy viên Ban Thường vụ Huyện ủy", "Chủ tịch Ủy ban MTTQ huyện"],
+            "Hoàng Văn Tú": ["Trưởng xóm Đồng Tâm"],
+        },
+    ),
 ]
