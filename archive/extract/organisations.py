@@ -179,7 +179,6 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
         head = canonical or expand(head_written)
         end = match.end()
         parts = [head]
-        place_done = False
         if _PLURAL_RE.match(sentence, end):
             pos = end
             continue  # "UBND các huyện": no one body
@@ -210,13 +209,11 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
                 end, place = _read_place(sentence, end, _COMMITTEE_UNIT.get(" ".join(word.lower().split())), ctx)
                 if place:
                     parts.append(place)
-                place_done = True
             elif central:
                 parts.append("Trung ương")
                 if central.group("dang"):
                     parts.append("Đảng")
                 end = central.end()
-                place_done = True
             elif unit:
                 word = _unit_word(unit.group("unit"))
                 parts.append(word)
@@ -224,32 +221,27 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
                 end, place = _read_place(sentence, end, word, ctx)
                 if place:
                     parts.append(place)
-                place_done = True
             elif rule == "committee":
                 pos = end
                 continue  # "Ban Thường vụ" alone: whose?
-        if rule in {"place", "post"} or (rule == "unit" and not place_done and canonical is None):
-            if rule == "place":
-                unit_word = _COMMITTEE_UNIT.get(head_written.lower())
-                end, place = _read_place(sentence, end, unit_word, ctx)
-                if place and place.isdigit() and unit_word:
-                    place = f"{unit_word.capitalize()} {place}"  # "Quận ủy Quận 8"
-                if place:
-                    parts.append(place)
-            elif rule == "post":
-                post = _PLACE_RE.match(sentence, end)
-                if not post:
-                    pos = end
-                    continue
-                parts.append(post.group("place").split(" - ")[0])
-                end = post.end()
-        name = " ".join(parts)
+        if rule == "place":  # "Huyện ủy Phong Điền", or the article's district
+            unit_word = _COMMITTEE_UNIT.get(head_written.lower())
+            end, place = _read_place(sentence, end, unit_word, ctx)
+            if place and place.isdigit() and unit_word:
+                place = f"{unit_word.capitalize()} {place}"  # "Quận ủy Quận 8"
+            if place:
+                parts.append(place)
+        elif rule == "post":  # "Đồn Biên phòng Phong Hải"
+            post = _PLACE_RE.match(sentence, end)
+            if not post:
+                pos = end
+                continue
+            parts.append(post.group("place").split(" - ")[0])
+            end = post.end()
         if len(parts) == 1 and rule == "unit" and kind not in {"department", "mass_organisation"}:
             pos = end
             continue  # "lực lượng Công an", "UBND": no one body named
-        if kind == "police" and head_written == "CA" and len(parts) == 1:
-            pos = end
-            continue
+        name = " ".join(parts)
         found.append((match.start(), end, {"name": name, "kind": kind, "as_written": sentence[match.start():end]}))
         pos = end
     return found
