@@ -237,7 +237,7 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
     verbs = _verbs(low)
     if not verbs:
         return []
-    periods = [span for span in find_period_spans(sentence) if span.kind != "term"] if (
+    periods = find_period_spans(sentence) if (
         "19" in sentence or "20" in sentence
     ) else []
     mentions: list[Mention] = []

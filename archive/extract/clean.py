@@ -192,11 +192,17 @@ def _content_lines(text: str) -> list[str]:
 
 
 def _without_furniture_segments(line: str) -> str:
-    """ "Thứ Ba, 19/8/2025 | Đăng nhập" → "Thứ Ba, 19/8/2025": a header line that
-    shares the date with menu links keeps only what is not furniture."""
+    """A short line cut by "|" is a header, a menu or a breadcrumb: keep the date
+    if it holds one ("Thứ Ba, 19/8/2025 | Đăng nhập"), drop it if what is left
+    is short labels ("Tin tức | Chính trị"), else keep it without furniture
+    ("Headline | Báo Gia Lai": the site name goes with the title)."""
     if "|" not in line or len(line) > 150:
         return line
-    return " | ".join(part for part in (p.strip() for p in line.split("|")) if part and not is_noise(part))
+    segments = [part.strip() for part in line.split("|") if part.strip()]
+    kept = [part for part in segments if not is_noise(part)]
+    if not any(is_date_line(part) for part in kept) and len(kept) >= 2 and all(len(part.split()) <= 4 for part in kept):
+        return ""
+    return " | ".join(kept)
 
 
 def _looks_like_headline_link(line: str) -> bool:

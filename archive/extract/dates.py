@@ -118,11 +118,16 @@ def parse_full_date(text: str) -> FoundDate | None:
     return None
 
 
+# The dateline of official style: "Thanh Hóa, ngày 20 tháng 6 năm 2023".
+_PLACE_BEFORE_DATE = re.compile(r"^[^\W\d_][^,\d]{1,30},\s*(?=[Nn]gày\s)")
+
+
 def is_date_line(line: str) -> bool:
-    """A short line that is a full date and little else ("Thứ Tư, 8/5/2024")."""
+    """A short line that is a full date and little else ("Thứ Tư, 8/5/2024",
+    "Thanh Hóa, ngày 20 tháng 6 năm 2023")."""
     if len(line) > 120 or not _DIGITS.search(line) or not parse_full_date(line):
         return False
-    return len(_DATE_LINE_WORDS.sub("", fold(line))) <= 3
+    return len(_DATE_LINE_WORDS.sub("", fold(_PLACE_BEFORE_DATE.sub("", line)))) <= 3
 
 
 def parse_date_hint(hint: str | None) -> date | None:

@@ -185,3 +185,14 @@ def test_inferred_year_without_a_page_date_is_a_warning():
 
 def test_page_without_any_date_is_a_warning():
     assert article_dates(None, "Hội nghị diễn ra.").warnings == ["no date found"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Thanh Hóa, ngày 20 tháng 6 năm 2023", True), ("Hà Nội, ngày 5/4/2022", True),
+     ("Ngày 12/3/2023, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết", False)],
+)
+def test_a_dateline_may_start_with_its_place(line, expected):
+    from archive.extract.dates import is_date_line
+
+    assert is_date_line(line) is expected
