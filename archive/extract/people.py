@@ -100,7 +100,7 @@ _STOP_WORDS = (
     "chúc", "cảm ơn", "đón", "tiếp", "gặp", "ra", "vào", "về", "từ", "theo", "qua", "sau", "trước",
     "và các", "và đồng chí", "và ông", "và bà", "cùng các", "cùng đồng chí", "đồng chí", "ông", "bà",
     "các đồng chí", "tham gia", "đại diện", "lãnh đạo", "nhằm", "bởi", "do", "vì", "nhưng", "mà",
-    "kể", "kể lại", "phấn khởi", "tâm sự", "bộc bạch", "thừa nhận", "lo lắng", "vui mừng",
+    "kể", "kể lại", "phấn khởi", "tâm sự", "bộc bạch", "thừa nhận", "lo lắng", "vui mừng", "cho", "tặng cho",
 )
 # "dự" (attends) ends a title, "dự khuyết" (alternate member) does not.
 _STOP = "|".join(

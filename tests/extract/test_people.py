@@ -400,3 +400,9 @@ def test_official_after_a_tp_dot(gaz):
         "Phan Văn Mãi": ["Chủ tịch UBND TP. Hồ Chí Minh"],
         "Nguyễn Văn An": ["Giám đốc Sở Nội vụ"],
     }
+
+
+def test_award_from_an_untitled_office_to_a_person(gaz):
+    body = "Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho ông Nguyễn Văn An và bà Lê Thị Bình."
+    assert officials(gaz, body) == {}
+    assert officials(gaz, "Bằng khen của Chủ tịch UBND tỉnh cho ông Nguyễn Văn An.") == {}
