@@ -169,6 +169,11 @@ _ORG_LEAD_WORDS = frozenset(
     "Theo Tại Ở Với Tới Từ Còn Trong Cùng Đến Về Sau Trước Nhân Qua Hôm Sáng Chiều Tối Năm Ngày Toàn Cả "
     "Các Những Riêng Tỉnh Huyện Thị Xã Phường Miền Vùng Khu".split()
 )
+# Words before a province's name that make it the name of something else.
+_NAMED_THING_WORDS = frozenset(
+    "thôn bản ấp xóm làng buôn plei sóc khóm tổ khu phố đường ngõ hẻm sông núi đèo hồ cầu chợ chùa đình đền "
+    "trường bến cảng lộ cụm đội giải cúp hẻm suối thác vịnh đảo".split()
+)
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng chí", "cụ", "em", "cháu", "đ/c", "già làng"})
 
 # Common surnames: a bare province name followed by one of these starts a
@@ -480,11 +485,13 @@ class _Scanner:
             lead = _LEAD_RUN_RE.search(sentence, 0, start)
             if lead:
                 # Body words and abbreviations ("BĐBP Lai Châu") may stand before it.
-                if any(word not in _ORG_LEAD_WORDS and not (len(word) > 1 and word.isupper())
-                       for word in lead.group().split()):
+                lead_words = lead.group().split()
+                if lead_words[-1].lower() in _NAMED_THING_WORDS or any(
+                    word not in _ORG_LEAD_WORDS and not (len(word) > 1 and word.isupper()) for word in lead_words
+                ):
                     continue
-            elif _is_honorific_before(sentence, start):
-                continue  # "ông Thái Bình"
+            elif _is_honorific_before(sentence, start) or _preceding_words(sentence, start, 1) in _NAMED_THING_WORDS:
+                continue  # "ông Thái Bình", "thôn Thái Bình", "sông Đồng Nai"
             # Capitalised words after it must start a person's name ("Tỉnh ủy
             # Long An Nguyễn Văn Được"), not continue a longer name ("Thái Bình Dương").
             tail = _TAIL_RUN_RE.match(sentence, end)

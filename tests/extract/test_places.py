@@ -385,3 +385,10 @@ def test_en_dash_inside_a_province_name(gaz, body):
 
 def test_province_after_an_abbreviated_body(gaz):
     assert keys(find(gaz, "Dân vận", "Đồn Biên phòng Ma Lù Thàng, BĐBP Lai Châu tổ chức.")) >= {("province", "12")}
+
+
+@pytest.mark.parametrize(
+    "body", ["Thôn Thái Bình có 300 hộ.", "Nước sông Đồng Nai dâng cao.", "Đường Hà Nội được mở rộng.", "Chợ Bình Dương đông vui."]
+)
+def test_a_province_name_naming_something_else_is_not_the_province(gaz, body):
+    assert find(gaz, "Dân vận", body) == []
