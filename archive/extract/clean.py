@@ -60,7 +60,7 @@ _NOISE = re.compile(
 _RELATED = re.compile(
     r"(?:cac )?tin (?:khac|lien quan|cung chuyen muc|moi(?: nhat)?|noi bat|da dua(?: ngay)?|doc nhieu(?: nhat)?|bai khac)"
     r"|bai (?:viet )?(?:lien quan|khac)|xem nhieu(?: nhat)?|doc nhieu(?: nhat)?|(?:cac )?tin da dua(?: ngay)?"
-    r"|xem them|co the ban quan tam|tin tuc khac"
+    r"|xem them|doc them|co the ban quan tam|tin tuc khac"
 )
 _FURNITURE_PUNCTUATION = " \t:|•·*»›>-–—.()[]"
 _BREADCRUMB = re.compile(r"[>»›|]")
@@ -79,7 +79,8 @@ _LEAD_DOMAIN = re.compile(rf"^[(\[]\s*(?P<domain>{_DOMAIN})\s*[)\]]\s*[-–—:]
 _DOMAIN_IN_LINE = re.compile(rf"(?<![\w@.]){_DOMAIN}(?![\w.])", re.IGNORECASE)
 
 _SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
-_NAME = rf"{_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}}"
+# "Minh Khánh", or an initial and a name: "N.Thương", "T. Hà".
+_NAME = rf"(?:[{_UPPER}]\.\s?{_SYLLABLE}|{_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})"
 # An affiliation after a dash: "Hồng Vân - Ban Dân vận Huyện ủy".
 _BODY = r"(?:Ban|Trung tâm|Phòng|Báo|Đài|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|UBND|Văn phòng|Hội|Đoàn|Cổng|Công an|TTXVN|VOV|VTV)"
 _BYLINE = re.compile(
@@ -93,10 +94,13 @@ _ABBREVIATED_BYLINES = frozenset({"PV", "CTV", "BTV"})
 # Capitalised words that are not parts of a person's name (compared lower-case,
 # with diacritics: folding would turn the name "Tín" into "tin").
 _NOT_NAME = frozenset(
-    "hội nghị ủy ubnd hđnd mttq tỉnh huyện xã phường xem tin trang chủ đảng nhà nước khác nhất "
-    "truy cập mobile ban phiên bản quang cảnh liên bài viết ngày tháng chỉ thị quyết định chương "
-    "trình ký kết dân sự kiện tổng thống kê hiện tại khách đoàn niên phụ nữ tịch theo nguồn báo".split()
+    "hội nghị ủy ubnd hđnd mttq tỉnh huyện xã phường xem tin chủ đảng nhà nước khác "
+    "truy cập mobile ban phiên bản bài viết ngày tháng quyết định chương "
+    "trình ký kết sự kiện tổng thống kê khách phụ nữ tịch theo nguồn báo".split()
 )
+# Phrases that are not names although each word may be one ("Thị", "Trang",
+# "Đoàn", "Liên", "Hiện" all are parts of common names).
+_NOT_NAME_PHRASES = ("quang cảnh", "chỉ thị", "trang chủ", "đoàn thanh niên", "thanh niên", "liên hệ", "liên quan", "hiện tại")
 
 
 @dataclass
@@ -272,8 +276,9 @@ def _byline_name(line: str) -> str | None:
     if not match:
         return None
     names = match["names"]
-    words = [word for word in re.findall(r"[^\s,&–-]+", names) if word != "và"]
-    if any(word.lower() in _NOT_NAME for word in words):
+    words = [word.lower() for word in re.findall(r"[^\s,&–-]+", names) if word != "và"]
+    phrase = " ".join(words)
+    if any(word in _NOT_NAME for word in words) or any(bad in phrase for bad in _NOT_NAME_PHRASES):
         return None
     if names.isupper():  # "TUYẾT NGA" is written "Tuyết Nga"
         names = " ".join(word if word in _ABBREVIATED_BYLINES else word.capitalize() for word in names.split())

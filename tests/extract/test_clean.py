@@ -246,3 +246,30 @@ def test_a_date_line_sharing_its_line_with_menu_links_is_still_the_date_line(hea
     page = clean_page(f"{header}\n\nXã Vĩnh Tường: Ký kết Quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.")
     assert page.title == "Xã Vĩnh Tường: Ký kết Quy chế phối hợp"
     assert page.date_line == "Thứ Ba, 19/8/2025"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("Lò Thị Hoa", "Lò Thị Hoa"), ("Thu Trang", "Thu Trang"), ("Đoàn Minh Liên", "Đoàn Minh Liên"),
+     ("GIÀNG THỊ MỶ", "Giàng Thị Mỷ")],
+)
+def test_bylines_with_common_name_words_are_authors(byline, author):
+    page = clean_page(f"Ký kết quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.\n{byline}\nGửi cho bạn bè")
+    assert page.author == author
+
+
+@pytest.mark.parametrize("line", ["Trang chủ", "Chỉ thị", "Đoàn Thanh niên"])
+def test_furniture_and_bodies_are_not_authors(line):
+    page = clean_page(f"Ký kết quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.\n{line}")
+    assert page.author is None
+
+
+def test_a_byline_before_a_read_more_list_is_the_author():
+    page = clean_page("Ký kết quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.\nĐỨC THỤY - MAI KA\nĐọc thêm\nGia Lai: Ra mắt mô hình")
+    assert page.author == "Đức Thụy - Mai Ka"
+
+
+@pytest.mark.parametrize(("byline", "author"), [("N.Thương", "N.Thương"), ("Hoàng Giang - Quang Vinh", "Hoàng Giang - Quang Vinh")])
+def test_initials_and_name_words_shared_with_furniture_make_bylines(byline, author):
+    page = clean_page(f"Ký kết quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.\n{byline}")
+    assert page.author == author
