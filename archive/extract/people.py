@@ -55,9 +55,9 @@ def _alternation(words) -> str:
 
 
 _HEAD = _alternation(_HEADS)
-# A title head starts a title; "nguyên" (former) may stand before it.
-_HEAD_RE = re.compile(rf"(?:nguyên\s+|Nguyên\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
-_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
+# A title head starts a title; "nguyên" (former) or "quyền" (acting) may stand before it.
+_HEAD_RE = re.compile(rf"(?:[Nn]guyên\s+|[Qq]uyền\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
+_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+|quyền\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
 # Finding heads anywhere, in lower-cased text with a trie-shaped pattern (a
 # case-insensitive 100-way alternation is slow); the "phó "/"nguyên " prefixes
 # are added in code.
@@ -76,8 +76,8 @@ def _find_heads(sentence: str) -> list[int]:
             continue
         if lowered.endswith("phó ", 0, start):
             start -= 4
-        if lowered.endswith("nguyên ", 0, start):
-            start -= 7
+        if lowered.endswith("nguyên ", 0, start) or lowered.endswith("quyền ", 0, start):
+            start = lowered.rindex(" ", 0, start - 1) + 1 if " " in lowered[: start - 1] else 0
         if not starts or starts[-1] != start:
             starts.append(start)
     return starts

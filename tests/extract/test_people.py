@@ -406,3 +406,8 @@ def test_award_from_an_untitled_office_to_a_person(gaz):
     body = "Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho ông Nguyễn Văn An và bà Lê Thị Bình."
     assert officials(gaz, body) == {}
     assert officials(gaz, "Bằng khen của Chủ tịch UBND tỉnh cho ông Nguyễn Văn An.") == {}
+
+
+def test_acting_title(gaz):
+    assert officials(gaz, "Ông Nguyễn Văn An, quyền Chủ tịch UBND xã cho biết.") == {"Nguyễn Văn An": ["quyền Chủ tịch UBND xã"]}
+    assert officials(gaz, "Quyền Chủ tịch UBND huyện Trần Văn Bình phát biểu.") == {"Trần Văn Bình": ["Quyền Chủ tịch UBND huyện"]}
