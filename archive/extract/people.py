@@ -33,6 +33,8 @@ _HEADS = (
     "Trưởng khối", "Trưởng xóm", "Trưởng Văn phòng", "Trưởng Đài", "Trưởng Trạm", "Trưởng Chi",
     "Trưởng Cục", "Trưởng Khoa", "Trưởng khoa", "Trưởng Tiểu ban", "Trưởng tiểu ban",
     "Phó ban", "Phó Ban", "Phó phòng", "Phó Phòng",
+    # sentence-case spellings some sites use
+    "Phó trưởng ban", "Phó trưởng Ban", "Phó trưởng phòng", "Phó chủ tịch", "Phó bí thư", "Phó giám đốc",
     "Đồn trưởng", "Phó Đồn trưởng", "Chính trị viên", "Chỉ huy trưởng", "Chỉ huy phó",
     "Phó Chính ủy", "Chính ủy", "Phó Tư lệnh", "Tư lệnh", "Tham mưu trưởng", "Phó Tham mưu trưởng",
     "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Viện trưởng", "Phó Viện trưởng",

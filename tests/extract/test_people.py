@@ -411,3 +411,9 @@ def test_award_from_an_untitled_office_to_a_person(gaz):
 def test_acting_title(gaz):
     assert officials(gaz, "Ông Nguyễn Văn An, quyền Chủ tịch UBND xã cho biết.") == {"Nguyễn Văn An": ["quyền Chủ tịch UBND xã"]}
     assert officials(gaz, "Quyền Chủ tịch UBND huyện Trần Văn Bình phát biểu.") == {"Trần Văn Bình": ["Quyền Chủ tịch UBND huyện"]}
+
+
+def test_sentence_case_title_before_a_name(gaz):
+    assert officials(gaz, "Phó trưởng ban Dân vận Huyện ủy Nguyễn Văn An phát biểu.") == {
+        "Nguyễn Văn An": ["Phó trưởng ban Dân vận Huyện ủy"]
+    }
