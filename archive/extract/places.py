@@ -151,8 +151,8 @@ _PAREN_AFTER_RE = re.compile(
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
-_PLURAL_LIST_RE = re.compile(
-    r"(?<![\w])(?:các|những)\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
+_PLURAL_LIST_RE = re.compile(  # starts with plain words so the engine can skip; boundary checked in code
+    r"(?:các|những)\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
     rf"(?:\s+[{LOWER}]+){{0,4}}?\s*(?:như|gồm|là|:)\s+(?P<run>{CAP_RUN})(?![\w'’])"
 )
 # The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
@@ -366,6 +366,8 @@ class _Scanner:
                         taken.append((item.start, item.end))
             for match in _PLURAL_LIST_RE.finditer(sentence) if "các" in sentence or "những" in sentence else ():
                 # "các xã vùng cao như Bản Thi, Xuân Lạc"
+                if match.start() and sentence[match.start() - 1].isalnum():
+                    continue
                 if overlaps(match.start("run"), match.end("run")):
                     continue
                 levels, types = _TYPE_WORDS[match.group("type").lower()]
