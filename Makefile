@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: install run serve test stop clean
+.PHONY: install run serve test loadtest stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ serve:
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# 50 users for 60 s against gunicorn on 127.0.0.1 (see scripts/loadtest/run.py).
+loadtest: install
+	$(BIN)/pip install -q -e '.[dev,load]'
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_gazetteer --if-needed
+	$(BIN)/python manage.py import_articles -v0 fixtures/articles fixtures/gold
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python scripts/loadtest/run.py $(LOADTEST_ARGS)
 
 stop:
 	$(BIN)/python -m danvan.embedded stop
