@@ -46,23 +46,18 @@ def public_urls():
         "document": Document.objects.first(),
     }
     urls = set()
-    for name in get_resolver().reverse_dict.keys():
-        if not isinstance(name, str):
-            continue
-        for namespaced in [f"archive:{name}", name]:
-            try:
-                urls.add(reverse(namespaced))
-                break
-            except NoReverseMatch:
-                pass
+    root = get_resolver()
+    archive_routes = root.namespace_dict["archive"][1]
+    names = [f"archive:{name}" for name in archive_routes.reverse_dict if isinstance(name, str)]
+    names += [name for name in root.reverse_dict if isinstance(name, str)]
+    for name in names:
+        try:
+            urls.add(reverse(name))  # every route that takes no argument
+        except NoReverseMatch:
+            pass
     for name, value in objects.items():
         if value is not None:
             urls.add(value.get_absolute_url())
-    for route in ("archive:home", "archive:search"):
-        try:
-            urls.add(reverse(route))
-        except NoReverseMatch:
-            pass
     urls = sorted(url for url in urls if not url.startswith("/admin"))
     assert len(urls) >= 8, urls
     return urls
