@@ -113,15 +113,16 @@ class Page:
 
 
 def clean_page(text: str, *, url: str | None = None, title_hint: str | None = None) -> Page:
-    lines = _content_lines(text)
-    date_line = next((line for line in lines if is_date_line(line)), None)
-    lines = [line for line in lines if line != date_line]
+    lines_with_date = _content_lines(text)
+    date_line = next((line for line in lines_with_date if is_date_line(line)), None)
+    lines = [line for line in lines_with_date if line != date_line]
 
     if title_hint and title_hint.strip():
         title = _strip_site_name(re.sub(r"\s+", " ", title_hint).strip())
         start = next((i + 1 for i, line in enumerate(lines) if _same(line, title)), 0)
     else:
-        start = next((i for i, line in enumerate(lines) if _is_headline(line)), 0 if lines else None)
+        date_at = lines_with_date.index(date_line) if date_line is not None else None
+        start = _headline_index(lines, date_at)
         title = _strip_site_name(lines[start]) if start is not None else ""
         start = (start or 0) + 1
     body_lines = [line for line in lines[start:] if not _same(line, title)]
@@ -222,12 +223,112 @@ def _is_empty_caption(line: str) -> bool:
     )
 
 
+def _headline_index(lines: list[str], date_at: int | None) -> int | None:
+    """Where the headline is among ``lines`` (the date line taken out; it stood
+    before index ``date_at``), picked as a reader does.
+
+    Only the page head counts: the lines before the lead, the first paragraph.
+    Mastheads, menus, breadcrumbs and section labels there are skipped; of the
+    lines left, one next to the date line or repeated as the page's
+    "Headline - Site" title wins, then one that tells an event, then the first.
+    """
+    if not lines:
+        return None
+    lead = next((i for i, line in enumerate(lines) if _is_lead(line)), len(lines))
+    head = [i for i in range(lead) if _is_headline(lines[i])]
+    if not head:
+        head = [i for i in range(len(lines)) if _is_headline(lines[i])]
+    if not head:
+        return next((i for i, line in enumerate(lines) if not _is_page_head(line)), 0)
+    # The page's <title>, "Headline - Site", printed in the page too.
+    titled = {fold(line).split(sep)[0] for line in lines[:lead] for sep in (" - ", " | ", " – ") if sep in line}
+
+    def score(i: int) -> int:
+        line = lines[i]
+        folded = fold(line)
+        points = 0
+        if date_at is not None and i in (date_at - 1, date_at):
+            points += 2
+        if folded in titled or fold(_strip_site_name(line)) != folded:
+            points += 2
+        if _HEADLINE_PREFIX.match(line) or _EVENT.search(folded):
+            points += 1
+        if _SLOGAN.match(folded):
+            points -= 3
+        return points
+
+    return max(head, key=lambda i: (score(i), -i))
+
+
+# The first paragraph: a sentence that ends, or a long run of words.
+def _is_lead(line: str) -> bool:
+    words = len(line.split())
+    return words >= 40 or (words >= 12 and line.rstrip(" \"”'»)").endswith((".", "…", "!", "?")))
+
+
+# What a news headline tells: something done ("ký kết", "sơ kết", "kiểm tra").
+_EVENT = re.compile(
+    r"\b(?:ky ket|so ket|tong ket|hoi nghi|trien khai|kiem tra|giam sat|phoi hop|to chuc|lam viec|tham"
+    r"|trao|tang|khen thuong|bieu duong|ra mat|gap mat|doi thoai|tiep xuc|hop|tap huan|hien|giup|ho tro"
+    r"|xay dung|thuc hien|nang cao|day manh|tang cuong|phat dong|khoi cong|ban giao|khanh thanh|dan van kheo)\b"
+)
+# Banners and slogans that head a portal ("Nhiệt liệt chào mừng Đại hội …").
+_SLOGAN = re.compile(r"(?:nhiet liet )?chao mung\b|mung dang\b|song, chien dau\b")
+# A masthead: the site's or its owner's name ("Cổng thông tin điện tử huyện Mai
+# Châu", "Báo Hà Tĩnh điện tử", "Báo điện tử Đảng Cộng sản Việt Nam", "Đảng bộ
+# thành phố Đà Nẵng"); matched on the folded line, which must tell no event.
+_MASTHEAD = re.compile(
+    r"(?:cong thong tin|trang thong tin|trang tin|ban tin|bao|tap chi|dai phat thanh|website|portal"
+    r"|dang bo|dang uy|uy ban nhan dan|ubnd|hoi dong nhan dan|huyen uy|tinh uy|thanh uy|quan uy|thi uy"
+    r"|ban dan van|ban tuyen giao|mat tran to quoc|so|chinh phu|trung tam)\b"
+)
+# Section labels of Vietnamese portals, run together in a menu or a breadcrumb
+# ("Trang chủ / Tin tức - Sự kiện / Dân vận", "Thời sự Chính trị Xây dựng Đảng").
+_SECTION_LABELS = (
+    "trang chu|gioi thieu|tin tuc|su kien|tin tuc su kien|thong bao|van ban|van ban chi dao|van ban phap luat"
+    "|lien he|thoi su|chinh tri|xay dung dang|kinh te|van hoa|xa hoi|giao duc|y te|the thao|phap luat"
+    "|quoc phong|an ninh|quoc phong an ninh|dan van|dan van kheo|cong tac dan van|tin huyen|tin tinh|tin xa"
+    "|tin dia phuong|tin trong tinh|tin trong nuoc|hoat dong|tin hoat dong|hoat dong cua huyen|the gioi"
+    "|du lich|nong nghiep|nong thon moi|multimedia|media|video|anh|phong su|ban doc|doi song|chuyen de"
+    "|chuyen muc|mat tran|doan the|tuyen truyen|cai cach hanh chinh|dich vu cong|hoi dap|lich cong tac"
+    "|to chuc bo may|he thong chinh tri|dang bo|chinh quyen|so ban nganh|dia phuong|tin noi bat|tin moi"
+    "|tieu diem|ban tin|e-?magazine|podcast|infographics?|ho so|lich su|tong quan|co cau to chuc|sach"
+)
+_MENU = re.compile(rf"(?:(?:{_SECTION_LABELS})(?:\s*[/>»›|,\-–—]\s*|\s+|$))+")
+
+
+def _is_page_head(line: str) -> bool:
+    """A masthead, slogan, menu, breadcrumb or section label, not a headline."""
+    folded = fold(line).strip(_FURNITURE_PUNCTUATION)
+    if _MENU.fullmatch(folded) or folded.startswith("trang chu") or len(re.findall(r"\s/\s", line)) >= 2:
+        return True
+    letters = [c for c in line if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and not _HEADLINE_PREFIX.match(line):
+        return True  # "ĐẢNG BỘ XÃ QUÀI TỞ", "BÁO ĐIỆN TỬ …": a masthead in capitals
+    if (head := _MASTHEAD.match(folded)) and len(line.split()) <= 14 and _only_names(line[head.end():]):
+        return True
+    return _SLOGAN.match(folded) is not None and ":" not in line
+
+
+# Lower-case words an institution's name may hold after its head word.
+_NAME_WORDS = frozenset(
+    "dien tu thong tin tinh huyen xa phuong quan thi tran thanh pho uy ban nhan dan san cua va "
+    "dan van tuyen giao bo viet nam".split()
+)
+
+
+def _only_names(rest: str) -> bool:
+    """True when ``rest`` is a place or body name: capitalised words and unit words."""
+    return all(word[0].isupper() or fold(word) in _NAME_WORDS for word in re.findall(r"\w+", rest))
+
+
 def _is_headline(line: str) -> bool:
     return (
         len(line.split()) >= 5
         and not _BYLINE.match(line)
         and not _DOMAIN_LINE.match(line)
         and not line.endswith(":")
+        and not _is_page_head(line)
     )
 
 

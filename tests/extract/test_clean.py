@@ -273,3 +273,101 @@ def test_a_byline_before_a_read_more_list_is_the_author():
 def test_initials_and_name_words_shared_with_furniture_make_bylines(byline, author):
     page = clean_page(f"Ký kết quy chế phối hợp\n\nSáng 18/8, Đảng ủy xã tổ chức hội nghị.\n{byline}")
     assert page.author == author
+
+
+# Page heads of the portals the archive reads: mastheads, slogans, menus run
+# together, breadcrumbs cut by "/", section labels, the <title> form, captions.
+PORTAL_PAGES = [
+    # A district portal (*.gov.vn): masthead, menu, breadcrumb, headline, date line.
+    (
+        "Cổng thông tin điện tử huyện Bắc Hà\n"
+        "Trang chủ Giới thiệu Tin tức Văn bản Liên hệ\n"
+        "Trang chủ / Tin tức - Sự kiện / Hoạt động của huyện\n"
+        "Bắc Hà: Ký kết chương trình phối hợp giữa Ban Dân vận Huyện ủy và Hội Cựu chiến binh huyện\n"
+        "Thứ Ba, 12/3/2024 | 09:10\n"
+        "Sáng 11/3, Ban Dân vận Huyện ủy Bắc Hà và Hội Cựu chiến binh huyện ký kết chương trình phối hợp giai đoạn 2024 - 2026.\n",
+        "Bắc Hà: Ký kết chương trình phối hợp giữa Ban Dân vận Huyện ủy và Hội Cựu chiến binh huyện",
+    ),
+    # A provincial paper: masthead with "điện tử" last, a menu of sections, the date line above.
+    (
+        "Báo Quảng Ngãi điện tử\n"
+        "Thời sự Chính trị Xây dựng Đảng Kinh tế Văn hóa Xã hội\n"
+        "Thứ Năm, 16/5/2024 - 07:45\n"
+        "Sơ kết 3 năm chương trình phối hợp công tác dân vận giữa Ban Dân vận Tỉnh ủy và Công an tỉnh\n"
+        "(Baoquangngai.vn) - Ngày 15/5, Ban Dân vận Tỉnh ủy và Công an tỉnh tổ chức hội nghị sơ kết 3 năm thực hiện chương trình phối hợp.\n",
+        "Sơ kết 3 năm chương trình phối hợp công tác dân vận giữa Ban Dân vận Tỉnh ủy và Công an tỉnh",
+    ),
+    # The national party paper: its masthead and a section label before a long headline.
+    (
+        "Báo điện tử Đảng Cộng sản Việt Nam\n"
+        "Xây dựng Đảng - Dân vận\n"
+        "Ban Dân vận Trung ương và Hội Liên hiệp Phụ nữ Việt Nam tổng kết chương trình phối hợp\n"
+        "Thứ Sáu, 20/10/2023 11:02\n"
+        "Ngày 20/10, tại Hà Nội, Ban Dân vận Trung ương và Trung ương Hội Liên hiệp Phụ nữ Việt Nam tổ chức hội nghị tổng kết.\n",
+        "Ban Dân vận Trung ương và Hội Liên hiệp Phụ nữ Việt Nam tổng kết chương trình phối hợp",
+    ),
+    # A city party committee's portal after 2025: the owner's name as a banner, a slogan.
+    (
+        "CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH NINH BÌNH\n"
+        "Đảng bộ tỉnh Ninh Bình\n"
+        "Nhiệt liệt chào mừng Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030\n"
+        "Ban Xây dựng Đảng Đảng ủy phường Hoa Lư ký kết quy chế phối hợp với Đoàn Thanh niên phường\n"
+        "Cập nhật: 02/10/2025 14:20\n"
+        "Ngày 1/10, Ban Xây dựng Đảng Đảng ủy phường Hoa Lư và Đoàn Thanh niên phường ký kết quy chế phối hợp nhiệm kỳ 2025 - 2030.\n",
+        "Ban Xây dựng Đảng Đảng ủy phường Hoa Lư ký kết quy chế phối hợp với Đoàn Thanh niên phường",
+    ),
+    # The Front's site: the page <title> "Headline - Site" names the headline again.
+    (
+        "Mặt trận Tổ quốc Việt Nam\n"
+        "Hoạt động Mặt trận các tỉnh\n"
+        "Người có uy tín góp sức giữ bình yên bản làng vùng biên - Mặt trận Tổ quốc Việt Nam\n"
+        "Tin tức Sự kiện Đoàn thể\n"
+        "Người có uy tín góp sức giữ bình yên bản làng vùng biên\n"
+        "Những năm qua, người có uy tín ở các bản vùng biên của huyện Mường Nhé đã cùng cán bộ Biên phòng vận động bà con.\n",
+        "Người có uy tín góp sức giữ bình yên bản làng vùng biên",
+    ),
+    # No date line: the headline sits over the lead, a photo caption under it.
+    (
+        "Ban Dân vận Huyện ủy Lộc Ninh\n"
+        "Lộc Ninh: Triển khai kế hoạch phối hợp công tác dân vận chính quyền năm 2023\n"
+        "Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị\n"
+        "Sáng thứ Hai (13/2), Ban Dân vận Huyện ủy và UBND huyện Lộc Ninh triển khai kế hoạch phối hợp năm 2023.\n",
+        "Lộc Ninh: Triển khai kế hoạch phối hợp công tác dân vận chính quyền năm 2023",
+    ),
+    # A story headline that tells no meeting, under a menu of labels.
+    (
+        "Trang chủ Tin tức Dân vận khéo Văn bản chỉ đạo\n"
+        "Chuyện người già làng giữ rừng đầu nguồn ở Nam Giang\n"
+        "Thứ Bảy, 4/11/2023\n"
+        "Hơn 20 năm nay, già làng Zơrâm Ha ở thôn Pà Dồn vẫn cùng con cháu đi tuần tra rừng đầu nguồn mỗi tháng hai lần.\n",
+        "Chuyện người già làng giữ rừng đầu nguồn ở Nam Giang",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, title", PORTAL_PAGES)
+def test_headline_is_picked_past_mastheads_menus_and_labels(text, title):
+    assert page(text).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cổng thông tin điện tử huyện Bắc Hà",
+        "Báo Quảng Ngãi điện tử",
+        "Báo điện tử Đảng Cộng sản Việt Nam",
+        "Đảng bộ thành phố Cần Thơ",
+        "Trang thông tin điện tử Ban Dân vận Tỉnh ủy Bình Thuận",
+        "Trang chủ / Tin tức-Sự kiện / Tin huyện",
+        "Thời sự Chính trị Xây dựng Đảng Kinh tế Văn hóa",
+        "Chính trị - Xây dựng Đảng",
+    ],
+)
+def test_mastheads_and_menus_are_never_the_title(line):
+    text = f"{line}\nNội dung bài viết về công tác dân vận ở cơ sở trong năm qua đã có nhiều chuyển biến rõ rệt."
+    assert page(text).title != line
+
+
+def test_a_headline_naming_a_body_and_telling_its_work_is_not_a_masthead():
+    text = "Tìm kiếm\nBan Dân vận Tỉnh ủy Lâm Đồng đồng hành cùng người dân vùng cao\nNội dung."
+    assert page(text).title == "Ban Dân vận Tỉnh ủy Lâm Đồng đồng hành cùng người dân vùng cao"
