@@ -53,6 +53,7 @@ def extract(
         source_domain=page.source_domain,
         gazetteer=load_gazetteer(),
         year=dates.published_on.year if dates.published_on else None,
+        published_on=dates.published_on,
     )
     found_agreements = agreements.build_agreements(
         mentions, title=title, localities=localities, signed_on=event_on

@@ -10,6 +10,7 @@ what stays undecided is reported as ambiguous with its candidates.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 import re
 
@@ -151,10 +152,13 @@ _PAREN_AFTER_RE = re.compile(
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
+# Without "như"/"gồm" the words between must describe the units ("các xã vùng
+# cao Pà Cò, Hang Kia"), not place them ("các xã của huyện Mai Châu").
 _PLURAL_LIST_RE = re.compile(  # starts with plain words so the engine can skip; boundary checked in code
-    r"(?:các|những)\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
-    rf"(?:\s+[{LOWER}]+){{0,4}}?\s*(?:như|gồm|là|:)\s+(?P<run>{CAP_RUN})(?![\w'’])"
+    r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|\d{1,2})\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
+    rf"(?P<words>(?:\s+[{LOWER}]+){{0,4}}?)(?P<joined>\s*(?:như|gồm|là|:))?\s+(?P<run>{CAP_RUN})(?![\w'’])"
 )
+_PLACING_WORDS = frozenset("của thuộc trong tại ở huyện tỉnh quận thành phố thị xã với và cùng trên".split())
 # The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
 _LIST_ITEM_RE = re.compile(
     rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
@@ -284,6 +288,7 @@ class _Mention:
     candidates: dict = field(default_factory=dict)  # era → [Unit]
     resolved: Unit | None = None
     era: str | None = None
+    former: bool = False  # written as a former unit: "huyện Lâm Bình (cũ)"
 
 
 def _prefix_matches(run: str, gazetteer: Gazetteer, levels, *, era=None) -> tuple[str, list[Unit]] | None:
@@ -364,9 +369,11 @@ class _Scanner:
                     for item in self._list_items(sentence, mention, index):
                         mentions.append(item)
                         taken.append((item.start, item.end))
-            for match in _PLURAL_LIST_RE.finditer(sentence) if "các" in sentence or "những" in sentence else ():
-                # "các xã vùng cao như Bản Thi, Xuân Lạc"
+            for match in _PLURAL_LIST_RE.finditer(sentence):
+                # "các xã vùng cao như Bản Thi, Xuân Lạc", "hai xã biên giới Pà Cò, Hang Kia"
                 if match.start() and sentence[match.start() - 1].isalnum():
+                    continue
+                if not match.group("joined") and _PLACING_WORDS.intersection(match.group("words").split()):
                     continue
                 if overlaps(match.start("run"), match.end("run")):
                     continue
@@ -440,6 +447,8 @@ class _Scanner:
             if not item:
                 break
             run = item.group("run")
+            if run.isdigit() and not first.name.split()[-1].isdigit():
+                break  # "thị trấn Tràm Chim và 11 xã": a count, not "Phường 11"
             if not self.gaz.lookup(run, levels=first.levels):
                 break
             start = item.start("run")
@@ -577,7 +586,15 @@ def _within(unit: Unit, ancestor: Unit, gaz: Gazetteer) -> bool:
     return False
 
 
-def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> str:
+# The reform took effect on 1 July 2025: an article dated from then names the new units.
+REFORM_DATE = date(2025, 7, 1)
+# "huyện Lâm Bình (cũ)", "thành phố Hội An cũ": a unit named as former.
+_FORMER_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ\b|\(\s*trước đây\s*\))")
+
+
+def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None, published_on: date | None) -> str:
+    if published_on is not None:
+        return "post2025" if published_on >= REFORM_DATE else "pre2025"
     if year is not None:
         if year >= 2026:
             return "post2025"
@@ -585,6 +602,9 @@ def _decide_era(mentions: list[_Mention], gaz: Gazetteer, year: int | None) -> s
             return "pre2025"
     pre_only = post_only = districtless = 0
     for mention in mentions:
+        if mention.former:
+            post_only += 1  # naming a unit as former is writing after the reform
+            continue
         pre = _constrained(mention, mention.candidates.get("pre2025", []), gaz)
         post = _constrained(mention, mention.candidates.get("post2025", []), gaz)
         if pre and not post:
@@ -687,13 +707,17 @@ def find_localities(
     source_domain: str | None,
     gazetteer: Gazetteer | None = None,
     year: int | None = None,
+    published_on: date | None = None,
 ) -> list[dict]:
     """The localities of an article as contract dicts (docs/extraction.md).
 
-    ``year`` (the article's year, if known) decides the era for 2021–2024
-    (pre2025) and 2026+ (post2025); for 2025 or no year, the era is pre2025
-    unless the text names only units that exist after the reform (or, in 2025,
-    a commune straight under its province).
+    ``published_on`` (the article's date, if known) decides the era: from
+    1 July 2025 the units are post-reform ones. Else ``year`` decides it for
+    2021–2024 (pre2025) and 2026+ (post2025); for 2025 or no year, the era is
+    pre2025 unless the text names only units that exist after the reform, names
+    a unit as former ("(cũ)"), or, in 2025, a commune straight under its province.
+    A unit written as former is pre-reform whatever the article's era; one
+    that does not exist in the article's era is taken from the other.
 
     Besides the contract's keys each dict carries ``successor_province`` and
     ``successor_province_code`` (the post-2025 province), and what
@@ -707,13 +731,15 @@ def find_localities(
         return []
     for mention in mentions:
         mention.candidates = {era: _candidates(mention, gaz, era) for era in ("pre2025", "post2025")}
-    era = _decide_era(mentions, gaz, year)
-    other = "post2025" if era == "pre2025" else "pre2025"
+        mention.former = _FORMER_RE.match(mention.evidence, mention.end) is not None
+    article_era = _decide_era(mentions, gaz, year, published_on)
     live: list[tuple[_Mention, list[Unit]]] = []
     for mention in mentions:
+        era = "pre2025" if mention.former else article_era
+        other = "post2025" if era == "pre2025" else "pre2025"
         units = mention.candidates[era]
         mention.era = era
-        if not units:
+        if not units and mention.kind != "post":  # border posts keep the names of merged communes
             units = mention.candidates[other]
             mention.era = other
         if units:

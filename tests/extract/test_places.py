@@ -1,5 +1,6 @@
 """Place finding on sentences written the way provincial and district news sites write."""
 
+from datetime import date
 from pathlib import Path
 import runpy
 
@@ -392,3 +393,87 @@ def test_province_after_an_abbreviated_body(gaz):
 )
 def test_a_province_name_naming_something_else_is_not_the_province(gaz, body):
     assert find(gaz, "Dân vận", body) == []
+
+
+# -- era from the article's date, former units, lists and counts --------------
+
+
+def find_dated(gaz, title, body, published_on, domain=None):
+    return find_localities(
+        normalize(title), normalize(body), source_domain=domain, gazetteer=gaz,
+        year=published_on.year, published_on=published_on,
+    )
+
+
+def eras(locs):
+    return {(loc["level"], loc["name"], loc["era"]) for loc in locs}
+
+
+def test_an_article_dated_after_the_reform_names_post_reform_units(gaz):
+    # A former district named for context does not pull the article back before the reform.
+    body = (
+        "Ngày 20/9, Ban Xây dựng Đảng Đảng ủy xã Bom Bo, tỉnh Đồng Nai ký kết quy chế phối hợp. "
+        "Xã Bom Bo được thành lập trên cơ sở sáp nhập các xã của huyện Bù Đăng (cũ)."
+    )
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 9, 21))
+    assert eras(locs) == {
+        ("commune", "Bom Bo", "post2025"), ("province", "Đồng Nai", "post2025"), ("district", "Bù Đăng", "pre2025"),
+    }
+
+
+def test_an_article_dated_before_july_2025_keeps_pre_reform_units(gaz):
+    locs = find_dated(gaz, "Dân vận", "Ngày 5/3, UBND xã Ea Kly, tỉnh Đắk Lắk ra mắt mô hình.", date(2025, 3, 6))
+    assert {loc["era"] for loc in locs} == {"pre2025"}
+
+
+def test_a_province_written_as_former_is_pre_reform(gaz):
+    body = "Đồng chí từng công tác tại tỉnh Bình Phước (cũ), nay là Ủy viên Ban Thường vụ Tỉnh ủy Đồng Nai."
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 10, 2))
+    assert ("province", "Bình Phước", "pre2025") in eras(locs)
+    assert ("province", "Đồng Nai", "post2025") in eras(locs)
+
+
+def test_a_ward_that_exists_only_after_the_reform(gaz):
+    body = "Sáng 3/12, đoàn công tác làm việc với Đảng ủy phường Hội An Đông, thành phố Đà Nẵng."
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 12, 3))
+    assert eras(locs) == {("commune", "Hội An Đông", "post2025"), ("province", "Đà Nẵng", "post2025")}
+
+
+def test_a_former_unit_without_date_makes_the_article_post_reform(gaz):
+    body = "Đảng ủy xã Lâm Bình, tỉnh Tuyên Quang (trước đây thuộc huyện Lâm Bình cũ) tổ chức hội nghị."
+    locs = find(gaz, "Dân vận", body, year=2025)
+    assert ("commune", "Lâm Bình", "post2025") in eras(locs)
+
+
+def test_a_border_post_named_after_a_merged_commune_is_not_a_place_after_the_reform(gaz):
+    body = "Ngày 9/10, Đảng ủy xã Lìa, tỉnh Quảng Trị ký kết quy chế với Đồn Biên phòng Thanh."
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 10, 10))
+    assert eras(locs) == {("commune", "Lìa", "post2025"), ("province", "Quảng Trị", "post2025")}
+
+
+@pytest.mark.parametrize(
+    "body, names",
+    [
+        ("Mô hình được nhân rộng ở các xã vùng cao Pà Cò, Hang Kia của huyện Mai Châu.", {"Pà Cò", "Hang Kia", "Mai Châu"}),
+        ("Hai xã biên giới Bản Lầu và Lùng Vai của huyện Mường Khương đã làm tốt.", {"Bản Lầu", "Lùng Vai", "Mường Khương"}),
+        ("Đoàn đến thăm các xã đặc biệt khó khăn Ngọc Linh, Mường Hoong của huyện Đắk Glei.", {"Ngọc Linh", "Mường Hoong", "Đắk Glei"}),
+    ],
+)
+def test_communes_listed_after_a_plural_type_and_describing_words(gaz, body, names):
+    assert {loc["name"] for loc in find(gaz, "Dân vận", body)} == names
+
+
+def test_the_words_placing_a_plural_type_do_not_start_a_list(gaz):
+    body = "Lãnh đạo các xã của huyện Mai Châu cùng dự hội nghị."
+    assert {(loc["level"], loc["name"]) for loc in find(gaz, "Dân vận", body)} == {("district", "Mai Châu")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ban Dân vận Huyện ủy Tam Nông chỉ đạo thị trấn Tràm Chim và 11 xã xây dựng mô hình.",
+        "Huyện Ba Tơ có xã Ba Động, xã Ba Thành và 15 xã khác.",
+    ],
+)
+def test_a_count_after_a_listed_unit_is_not_a_unit(gaz, body):
+    assert not any(loc["name"].isdigit() or loc["ambiguous"] for loc in find(gaz, "Dân vận", body))
