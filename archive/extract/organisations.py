@@ -11,7 +11,7 @@ import re
 
 from archive.abbreviations import expand
 from archive.extract.gazetteer import CENTRAL_CITIES, Gazetteer, fold_key, load_gazetteer
-from archive.extract.places import CAP_RUN, _prefix_matches, article_sentences, primary_locality
+from archive.extract.places import BORDER_GATE, CAP_RUN, _prefix_matches, article_sentences, primary_locality
 
 # (pattern of the head as written, canonical head, kind, scope rule)
 # scope rule: "unit" takes a committee/unit/place scope, "place" takes a place
@@ -86,6 +86,7 @@ _SCOPE_CENTRAL_RE = re.compile(r"\s+(?P<central>Trung ương|TW|TƯ)(?:\s+(?P<da
 _SCOPE_VN_RE = re.compile(r"\s+(?P<vn>Việt Nam|VN)(?![\w])")
 _SCOPE_BODY_RE = re.compile(r"\s+(?P<body>UBND|Ủy ban nhân dân)(?![\w])")
 _PLACE_RE = re.compile(rf"\s+(?P<place>{CAP_RUN}|\d{{1,2}}(?![\d/]))")
+_GATE_RE = re.compile(rf"\s+(?P<gate>{BORDER_GATE})(?![\w])")
 _PLURAL_RE = re.compile(r"\s+(?:các|những)\s")
 _NUMBERED_RE = re.compile(r"\s+(?:[Qq]uận|[Pp]hường)\s+(?P<number>\d{1,2})(?!\d)")
 _CITY_WORD_RE = re.compile(r"\s+(?:TP\.?|Tp\.?|[Tt]hành phố)\s*")
@@ -231,7 +232,11 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
                 place = f"{unit_word.capitalize()} {place}"  # "Quận ủy Quận 8"
             if place:
                 parts.append(place)
-        elif rule == "post":  # "Đồn Biên phòng Phong Hải"
+        elif rule == "post":  # "Đồn Biên phòng Phong Hải", "Đồn Biên phòng Cửa khẩu Quốc tế Cha Lo"
+            gate = _GATE_RE.match(sentence, end)
+            if gate:
+                parts.append(gate.group("gate"))
+                end = gate.end()
             post = _PLACE_RE.match(sentence, end)
             if not post:
                 pos = end

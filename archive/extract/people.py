@@ -15,7 +15,7 @@ from bisect import bisect_left
 import re
 
 from archive.extract.gazetteer import Gazetteer, load_gazetteer
-from archive.extract.places import LOWER, SURNAMES, UPPER, article_sentences, trie_pattern
+from archive.extract.places import BORDER_GATE, LOWER, SURNAMES, UPPER, article_sentences, trie_pattern
 
 # -- vocabulary --------------------------------------------------------------
 
@@ -130,7 +130,8 @@ _HONORIFIC_RE = re.compile(
 )
 
 # A name syllable: capitalised, or an ethnic-minority prefix such as "H'", "K'".
-_SYL = rf"(?:[{UPPER}](?:[{LOWER}]+|['’](?:[{UPPER}][{LOWER}]*)?)?)"
+# "Bh'riu" (Cơ Tu) keeps a lower-case part after its apostrophe.
+_SYL = rf"(?:[{UPPER}](?:[{LOWER}]+(?:['’][{LOWER}]+)?|['’](?:[{UPPER}][{LOWER}]*)?)?)"
 _NAME_RUN_RE = re.compile(rf"(?<![\w'’]){_SYL}(?:[ ]{_SYL})*(?![\w'’])")
 
 # Capitalised words that are never part of a person's name here.
@@ -146,7 +147,12 @@ _ONE_WORD_NAME_RE = re.compile(rf"[KkHhRr]['’][{UPPER}][{LOWER}]+")
 _ETHNIC_PREFIXES = frozenset(
     "Y H' H’ K' K’ A Ksor Kpă Kpa Rơ Siu Nay Rah R'Com Điểu Thạch Danh Sơn Kim Chau Néang Lò Lường Cầm "
     "Quàng Tòng Hầu Giàng Sùng Thào Vàng Mùa Ly Vừ Ma Nông Bế Lục Triệu Bàn Chảo Tẩn Phàn Lầu Mua "
-    "Alăng Zơ Coor Bh Bhling Hồ Đinh Puih Rcom Mlô Byă Niê Êban Ayun Hmok Buôn Ka Kơ Sa Bố Đa".split()
+    "Alăng Zơ Coor Bh Bhling Hồ Đinh Puih Rcom Mlô Byă Niê Êban Ayun Hmok Buôn Ka Kơ Sa Bố Đa "
+    # Thái, Tày, Nùng, Mường, Dao, Hmông surnames the common list lacks
+    "Xa Lộc Vi Mè Bạc Khà Lự Điêu Lèo Ngần Lô Sầm Hoàng Hà Quách Lý Hạng Cứ Sình Chá Lù Vừ Tráng "
+    # Cơ Tu, Tà Ôi, Bru, Chăm, Ra Glai, Mạ, K'Ho, Ê Đê, S'tiêng surnames
+    "Pơloong Bh'riu Bhriu Bríu Zơrâm Clâu Ating Arất Hốih Blúp Tơngol Coor Kăn Hồ Pả Kray Hoih "
+    "Đàng Thập Quảng Chamaléa Pi Katơr Liêng Cil Bon Ya Knul Adrơng Ksơr Mlô Buôn Rơ Châm".split()
 )
 # Historical figures quoted in articles; never officials of the article.
 _HISTORICAL = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "Lê Duẩn", "Trường Chinh", "Phạm Văn Đồng"})
@@ -242,9 +248,13 @@ def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, before: st
                     return None  # "Bí thư Đảng ủy xã Hoàng Hoa Thám": the run is the place
                 continue
             tail = words[cut:]
-            if (tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES) and _is_name(tail, strong=True, gaz=gaz):
+            # After a unit word and its whole place name ("huyện Tây Giang
+            # Pơloong Plênh") the words left are the name, whatever its surname.
+            known = tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES or (levels and len(tail) >= 2)
+            if known and _is_name(tail, strong=True, gaz=gaz):
                 return cut
-    if _is_name(words, strong=False, gaz=gaz):
+    # A rank stands only before a name: "Thượng tá Lộc Văn Tuấn".
+    if _is_name(words, strong=_RANK_BEFORE_RE.search(before) is not None, gaz=gaz):
         return 0
     # An unknown place first (villages are not in the gazetteer): "thôn Đăk Răng A Pớt".
     village = _VILLAGE_BEFORE_RE.search(before) is not None
@@ -321,7 +331,7 @@ _UNIT_CONTINUES_RE = re.compile(
 # kể…", "Phó Chủ tịch UBND tỉnh Gia Lai nói…", whatever verb follows.
 _PLACE_ENDS_TITLE_RE = re.compile(
     r"(?<![\w])(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|thôn|bản|ấp|buôn|làng|xóm"
-    r"|khu phố|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Đồn Biên phòng|Đồn BP)"
+    rf"|khu phố|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|(?>Đồn Biên phòng(?:\s+{BORDER_GATE})?)|Đồn BP)"
     rf"(?:\s+(?:{_SYL}(?:[ ]{_SYL})*|\d+))?)"
     r"(?=\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|bản|ấp|và|kiêm|nhân dân|ủy"
     r"|đội|viên|đoàn|hội|phó|trưởng|quân sự|biên phòng|cán sự|dân|đảng|ban|số)(?![\w]))"

@@ -164,6 +164,9 @@ _LIST_ITEM_RE = re.compile(
     rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
 )
 
+# A border gate a post is named after: "Đồn Biên phòng Cửa khẩu Quốc tế Cha Lo".
+BORDER_GATE = r"[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Cc]ảng|[Cc]hính|[Pp]hụ|[Ss]ong phương))?"
+
 # Capitalised words that often stand before a province name in a body's name
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
 _ORG_LEAD_WORDS = frozenset(

@@ -417,3 +417,56 @@ def test_sentence_case_title_before_a_name(gaz):
     assert officials(gaz, "Phó trưởng ban Dân vận Huyện ủy Nguyễn Văn An phát biểu.") == {
         "Nguyễn Văn An": ["Phó trưởng ban Dân vận Huyện ủy"]
     }
+
+
+# -- ethnic-minority surnames, ranks and long post names ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        # Thái surnames after a title that ends with a bare unit word
+        ("Phát biểu tại hội nghị, Chủ tịch UBND huyện Xa Thị Hoa đề nghị các xã tăng cường phối hợp.",
+         "Xa Thị Hoa", "Chủ tịch UBND huyện"),
+        ("Dự hội nghị có Trưởng Ban Dân vận Huyện ủy Mè Văn Lả và lãnh đạo các đoàn thể.",
+         "Mè Văn Lả", "Trưởng Ban Dân vận Huyện ủy"),
+        # Cơ Tu and Tà Ôi names after a district's name
+        ("Trưởng Ban Dân vận Huyện ủy Nam Giang Zơrâm Bơ cho biết mô hình đã được nhân rộng.",
+         "Zơrâm Bơ", "Trưởng Ban Dân vận Huyện ủy Nam Giang"),
+        ("Bí thư Huyện ủy A Lưới Hồ Văn Ngưm phát biểu chỉ đạo.", "Hồ Văn Ngưm", "Bí thư Huyện ủy A Lưới"),
+        ("Chủ tịch UBND huyện Đông Giang Alăng Thị Mai trao quà cho các hộ.",
+         "Alăng Thị Mai", "Chủ tịch UBND huyện Đông Giang"),
+    ],
+)
+def test_ethnic_minority_surnames_stay_in_the_name(gaz, sentence, name, title):
+    assert officials(gaz, sentence) == {name: [title]}
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Cùng dự có Thượng tá Lộc Văn Hùng - Chính trị viên Đồn Biên phòng Chi Ma.", "Lộc Văn Hùng",
+         "Chính trị viên Đồn Biên phòng Chi Ma"),
+        ("Đại tá Cầm Bá Xuân, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh phát biểu.", "Cầm Bá Xuân",
+         "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"),
+        ("Trung tá Bh'riu Quân - Đồn trưởng Đồn Biên phòng Ga Ry chia sẻ.", "Bh'riu Quân",
+         "Đồn trưởng Đồn Biên phòng Ga Ry"),
+    ],
+)
+def test_a_rank_is_neither_name_nor_title(gaz, sentence, name, title):
+    assert officials(gaz, sentence) == {name: [title]}
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Đồng chí Vi Văn Thành, Chính trị viên Đồn Biên phòng Cửa khẩu Quốc tế Hữu Nghị phát biểu.",
+         "Chính trị viên Đồn Biên phòng Cửa khẩu Quốc tế Hữu Nghị"),
+        ("Thiếu tá Nguyễn Văn Bình - Đồn trưởng Đồn Biên phòng Cửa khẩu cảng Hòn Gai cho biết.",
+         "Đồn trưởng Đồn Biên phòng Cửa khẩu cảng Hòn Gai"),
+        ("Ông Lò Văn Puốn - Phó Đồn trưởng Đồn Biên phòng cửa khẩu Tây Trang tham dự.",
+         "Phó Đồn trưởng Đồn Biên phòng cửa khẩu Tây Trang"),
+    ],
+)
+def test_a_post_named_after_a_border_gate_is_read_whole(gaz, sentence, title):
+    assert list(officials(gaz, sentence).values()) == [[title]]
