@@ -217,10 +217,17 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     (finding no places) on a checkout without reference data.
     """
     if path is None:
-        if not DEFAULT_PATH.exists():
-            return _empty()
-        path = DEFAULT_PATH
+        return _default()
     return _load_cached(str(Path(path).resolve()))
+
+
+@cache
+def _default() -> Gazetteer:
+    # Every extractor asks for the default gazetteer, several times an article:
+    # settle the file system lookups once.
+    if not DEFAULT_PATH.exists():
+        return _empty()
+    return _load_cached(str(DEFAULT_PATH.resolve()))
 
 
 @cache
