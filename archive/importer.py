@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, Error, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -58,6 +58,17 @@ IMPORTED_FIELDS = [
 
 class DatabaseUnavailable(Exception):
     """The database went away: the run stops, and a re-run completes it."""
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped the run; `run` is recorded as interrupted.
+
+    Every article stored before it is complete (one transaction each), so a
+    re-run skips those as unchanged and imports the rest."""
+
+    def __init__(self, run: ImportRun):
+        super().__init__(run.summary)
+        self.run = run
 
 
 @dataclass
@@ -414,14 +425,21 @@ def import_paths(
 ) -> ImportRun:
     """Import every document under `paths`; returns the recorded ImportRun.
 
-    Raises DatabaseUnavailable if the database goes away mid-run (what was
-    stored until then stays; a re-run skips it as unchanged)."""
+    Raises DatabaseUnavailable if the database goes away mid-run, and
+    ImportInterrupted on Ctrl-C. Either way what was stored until then is
+    whole articles only, and a re-run skips them as unchanged."""
     run = ImportRun.objects.create(paths=[str(p) for p in paths])
     importer = Importer(run)
+    # Source key (URL, else path) → the input that claimed it in this run. A
+    # second input with the same key would overwrite the first, and the two
+    # would overwrite each other again on every re-run: it fails instead.
+    claimed: dict[str, str] = {}
     try:
         for item in documents if documents is not None else iter_documents(paths):
             if isinstance(item, Failure):
                 outcome = Outcome("failed", item.source, item.reason)
+            elif (first := claimed.setdefault(item.url or item.source, item.source)) != item.source:
+                outcome = Outcome("failed", item.source, f"same source URL as {first}, read earlier in this run")
             else:
                 outcome = importer.import_document(item)
             setattr(run, outcome.status, getattr(run, outcome.status) + 1)
@@ -431,13 +449,21 @@ def import_paths(
                 run.warnings.append({"source": outcome.source, "warning": warning})
             if progress:
                 progress(outcome)
+    except (OperationalError, InterfaceError) as error:
+        # Lost anywhere in the loop (the unchanged check, an entity look-up),
+        # not only while storing an article.
+        raise DatabaseUnavailable(str(error).strip()) from error
+    except KeyboardInterrupt:
+        # The article being stored, if any, was rolled back by its atomic block.
+        run.interrupted = True
+        raise ImportInterrupted(run) from None
     finally:
         run.finished_at = timezone.now()
         try:
             run.save()
-        except DatabaseError:
+        except Error:  # DatabaseError, or InterfaceError on a closed connection
             pass  # the database is gone; DatabaseUnavailable is already on its way
     return run
 
 
-__all__ = ["DatabaseUnavailable", "Importer", "Outcome", "content_hash", "import_paths", "reextract", "datetime"]
+__all__ = ["DatabaseUnavailable", "ImportInterrupted", "Importer", "Outcome", "content_hash", "import_paths", "reextract", "datetime"]

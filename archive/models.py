@@ -256,6 +256,10 @@ class ImportRun(models.Model):
     failed = models.PositiveIntegerField("lỗi", default=0)
     failures = models.JSONField("chi tiết lỗi", default=list, blank=True)
     warnings = models.JSONField("cảnh báo", default=list, blank=True)
+    interrupted = models.BooleanField(
+        "bị ngắt", default=False,
+        help_text="Lần nhập bị dừng giữa chừng (Ctrl-C): các bài đã lưu là đầy đủ, chạy lại để nhập nốt",
+    )
 
     class Meta:
         verbose_name = "lần nhập"
@@ -267,7 +271,8 @@ class ImportRun(models.Model):
 
     @property
     def summary(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        summary = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        return summary + (" (interrupted)" if self.interrupted else "")
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.importer import DatabaseUnavailable, import_paths
+from archive.importer import DatabaseUnavailable, ImportInterrupted, import_paths
 
 
 class Command(BaseCommand):
@@ -37,6 +37,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except DatabaseUnavailable as error:
             raise CommandError(f"the database went away during the import ({error}); run the same command again to finish") from None
+        except ImportInterrupted as interrupted:
+            run = interrupted.run
+            raise CommandError(
+                f"interrupted (import run {run.pk}: {run.created} created, {run.updated} updated, "
+                f"{run.unchanged} unchanged, {run.failed} failed); every stored article is complete, "
+                "run the same command again to finish", returncode=130,
+            ) from None
         if show_bar:
             sys.stderr.write("\r" + " " * 40 + "\r")
         if verbosity >= 1:
