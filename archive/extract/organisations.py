@@ -26,14 +26,24 @@ _DEPARTMENT_FIELDS = (
     r"|Kinh tế và Hạ tầng|Công an|Quốc phòng|Ngoại giao)"
 )
 _HEADS: tuple[tuple[str, str, str, str], ...] = (
+    # Post-2025 commissions: the merged one is the province's dân vận body.
+    (r"Ban Tuyên giáo và Dân vận|Ban Tuyên giáo - Dân vận|Ban Tuyên giáo và dân vận", "Ban Tuyên giáo và Dân vận",
+     "mass_mobilisation_commission", "committee"),
+    (r"Ban Xây dựng Đảng|Ban Xây dựng đảng", "Ban Xây dựng Đảng", "party_committee", "committee"),
     (r"Ban [Dd]ân vận", "Ban Dân vận", "mass_mobilisation_commission", "unit"),
+    # Central bodies of the Front: "Ủy ban Trung ương MTTQ Việt Nam", "UBTW MTTQ VN".
+    (r"Ủy ban Trung ương (?:MTTQ|Mặt trận Tổ quốc)|UBTW MTTQ|UBTƯ MTTQ", "Ủy ban Trung ương Mặt trận Tổ quốc",
+     "fatherland_front", "front"),
     (r"Ban [Cc]án sự [Đđ]ảng|BCS [Đđ]ảng|BCSĐ", "Ban cán sự đảng", "party_committee", "body"),
-    (r"Ban Thường vụ|BTV", "Ban Thường vụ", "party_committee", "committee"),
+    # "UVTV Huyện ủy", "Ủy viên BTV Tỉnh ủy" name the standing committee.
+    (r"Ban Thường vụ|BTV|UVTV|UV BTV|UV\.BTV|UVBTV", "Ban Thường vụ", "party_committee", "committee"),
+    (r"Ban Thường trực|Đoàn Chủ tịch", None, "other", "within"),
     (r"Ban Chấp hành|BCH", "Ban Chấp hành", "party_committee", "committee"),
     # Not the "Thường trực" of a title ("Phó Bí thư Thường trực Huyện ủy").
     (r"(?<!thư )(?<!tịch )(?<!ban )(?<!Ban )Thường trực", "Thường trực", "party_committee", "committee"),
     (r"Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|UBKT", None, "party_committee", "committee"),
     (r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy", None, "party_committee", "place"),
+    (r"Đảng ủy [Cc]ác cơ quan Đảng", "Đảng ủy các cơ quan Đảng", "party_committee", "unit"),
     (r"Đảng ủy Khối (?:các |Các )?[Cc]ơ quan(?: và [Dd]oanh nghiệp| - [Dd]oanh nghiệp)?|Đảng ủy Khối [Dd]oanh nghiệp",
      None, "party_committee", "unit"),
     (r"Đảng ủy", "Đảng ủy", "party_committee", "unit"),
@@ -61,7 +71,7 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
     (r"Hội Cựu chiến binh|Hội Cựu Chiến binh|Hội CCB", "Hội Cựu chiến binh", "mass_organisation", "front"),
     (r"Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh|Đoàn Thanh niên", None,
      "mass_organisation", "unit"),
-    (r"Tỉnh đoàn|Huyện đoàn|Thành đoàn|Quận đoàn|Thị đoàn", None, "mass_organisation", "place"),
+    (r"Tỉnh [Đđ]oàn|Huyện [Đđ]oàn|Thành [Đđ]oàn|Quận [Đđ]oàn|Thị [Đđ]oàn", None, "mass_organisation", "place"),
     (r"Liên đoàn Lao động|LĐLĐ", "Liên đoàn Lao động", "mass_organisation", "unit"),
     (r"Hội Chữ thập đỏ|Hội Người cao tuổi|Hội Khuyến học|Hội Cựu thanh niên xung phong", None,
      "mass_organisation", "unit"),
@@ -125,7 +135,9 @@ class _Context:
             parent = gaz.district_of(unit) if unit else None
             if parent is not None:
                 self.district = {"name": parent.name, "unit_type": parent.unit_type, "level": "district"}
-        if self.district is None:
+        # After the reform there are no districts: a former one named for context
+        # ("thành phố Hội An (cũ)") is not the scope of a bare "Thành ủy".
+        if self.district is None and not (primary and primary["era"] == "post2025"):
             districts = [loc for loc in resolved if loc["level"] == "district"]
             # An undecided district still has a name: "Huyện ủy Châu Thành".
             districts = districts or [loc for loc in localities if loc["level"] == "district"]
@@ -138,6 +150,20 @@ class _Context:
                 self.province = match[0]
         elif provinces:
             self.province = provinces[0]
+
+    def above_communes(self) -> bool:
+        """The article is about a district or a province, not one commune."""
+        return self.commune is None and (self.district is not None or self.province is not None)
+
+    def own_unit(self, level: str | None = None) -> list[str]:
+        """The article's unit written out ("huyện", "Trần Văn Thời"), of ``level``
+        or the most specific one; [] when the article has none."""
+        pools = {"province": [self.province], "district": [self.district]}
+        for unit in pools.get(level, [self.commune, self.district, self.province]):
+            if unit and unit.get("name"):
+                central = "thành phố" if unit["name"] in CENTRAL_CITIES else "tỉnh"
+                return [unit.get("unit_type") or central, unit["name"]]
+        return []
 
     def place_for(self, unit_word: str) -> str | None:
         level = _UNIT_LEVEL.get(unit_word.lower().rstrip("."))
@@ -166,23 +192,60 @@ def _unit_word(word: str) -> str:
     return "thành phố" if word == "tp" else word
 
 
-def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, int, dict]]:
-    """Organisations in ``sentence``: (start, end, {"name", "kind", "as_written"})."""
+# Bodies that may be named inside another: "Đảng ủy UBND tỉnh", "Ban Thường trực
+# Ủy ban MTTQ huyện", "Đoàn Chủ tịch UBTW MTTQ Việt Nam", "Ban Chấp hành Đảng bộ huyện".
+_NESTING_HEADS = frozenset({"Đảng ủy", "Ban Thường trực", "Đoàn Chủ tịch", "Thường trực", "Ban Chấp hành", "Ban Thường vụ"})
+_LATER_COMMITTEE_RE = re.compile(
+    r",\s+(?:Trưởng|Phó|Chủ nhiệm|Chánh)[^,;:()]{0,40}?\s(?P<committee>Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy)(?![\w])"
+)
+_CENTRAL_BEFORE_RE = re.compile(r"(?:Trung ương|TW|TƯ)\s+$")
+# Bare departments and mass organisations belong to the article's unit of their level.
+_BARE_LEVEL = {"Sở": "province", "Phòng": "district"}
+
+
+def _parse(
+    sentence: str, ctx: _Context, *, start: int = 0, first_only: bool = False
+) -> list[tuple[int, int, dict]]:
+    """Organisations in ``sentence``: (start, end, {"name", "kind", "as_written"}).
+
+    ``first_only``: only a body starting right at ``start`` (a nested one).
+    """
     found = []
     pos = start
     while True:
-        match = _HEAD_RE.search(sentence, pos)
+        match = _HEAD_RE.match(sentence, pos) if first_only else _HEAD_RE.search(sentence, pos)
         if not match:
             break
         index = int(match.lastgroup[1:])
         _, canonical, kind, rule = _HEADS[index]
         head_written = match.group()
         head = canonical or expand(head_written)
-        end = match.end()
+        begin, end = match.start(), match.end()
         parts = [head]
         if _PLURAL_RE.match(sentence, end):
+            if first_only:
+                break
             pos = end
             continue  # "UBND các huyện": no one body
+        central = _CENTRAL_BEFORE_RE.search(sentence, max(0, begin - 12), begin)
+        if central and kind == "mass_organisation":
+            begin = central.start()  # "Trung ương Hội Nông dân Việt Nam"
+            parts.insert(0, "Trung ương")
+        nested = None
+        if head in _NESTING_HEADS or rule == "within":
+            nested = _nested(sentence, end, ctx)
+        if nested is not None:
+            end, inner = nested
+            name = f"{head} {inner['name']}"
+            kind = inner["kind"] if rule == "within" else kind
+            found.append((begin, end, {"name": name, "kind": kind, "as_written": sentence[begin:end]}))
+            if first_only:
+                break
+            pos = end
+            continue
+        if rule == "within":
+            pos = end
+            continue
         if rule == "front":
             vn = _SCOPE_VN_RE.match(sentence, end)
             if vn:
@@ -222,6 +285,14 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
                 end, place = _read_place(sentence, end, word, ctx)
                 if place:
                     parts.append(place)
+            elif rule == "committee" and (later := _LATER_COMMITTEE_RE.match(sentence, end)):
+                # "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy Chư Prông": the
+                # committee named at the end of the stacked titles.
+                word = later.group("committee")
+                parts.append(word)
+                _, place = _read_place(sentence, later.end(), _COMMITTEE_UNIT.get(word.lower()), ctx)
+                if place:
+                    parts.append(place)
             elif rule == "committee":
                 pos = end
                 continue  # "Ban Thường vụ" alone: whose?
@@ -244,12 +315,37 @@ def _parse(sentence: str, ctx: _Context, *, start: int = 0) -> list[tuple[int, i
             parts.append(post.group("place").split(" - ")[0])
             end = post.end()
         if len(parts) == 1 and rule == "unit" and kind not in {"department", "mass_organisation"}:
+            if first_only:
+                break
             pos = end
             continue  # "lực lượng Công an", "UBND": no one body named
+        if rule in {"unit", "front"} and _UNIT_LEVEL.get(parts[-1]) == "commune" and ctx.above_communes():
+            if first_only:
+                break
+            pos = end
+            continue  # "lực lượng Công an xã" in a district's article: any commune's, no one body
+        if rule in {"unit", "front"} and parts[-1] == head and kind in {"department", "mass_organisation", "fatherland_front"}:
+            parts.extend(ctx.own_unit(_BARE_LEVEL.get(head.split()[0])))
         name = " ".join(parts)
-        found.append((match.start(), end, {"name": name, "kind": kind, "as_written": sentence[match.start():end]}))
+        found.append((begin, end, {"name": name, "kind": kind, "as_written": sentence[begin:end]}))
+        if first_only:
+            break
         pos = end
     return found
+
+
+def _nested(sentence: str, end: int, ctx: _Context) -> tuple[int, dict] | None:
+    """The body named right after a head that may hold one, as (end, org)."""
+    at = end
+    while at < len(sentence) and sentence[at] == " ":
+        at += 1
+    if at == end:
+        return None
+    inner = _parse(sentence, ctx, start=at, first_only=True)
+    if not inner:
+        return None
+    _, inner_end, org = inner[0]
+    return inner_end, org
 
 
 def _read_place(sentence: str, end: int, unit_word: str | None, ctx: _Context) -> tuple[int, str | None]:

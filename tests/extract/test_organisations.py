@@ -91,9 +91,9 @@ def test_mass_organisations_and_departments(gaz):
     assert found["Hội Nông dân huyện"] == "mass_organisation"
     assert found["Hội Liên hiệp Phụ nữ huyện"] == "mass_organisation"
     assert found["Hội Cựu chiến binh huyện"] == "mass_organisation"
-    assert found["Đoàn Thanh niên xã"] == "mass_organisation"
+    assert "Đoàn Thanh niên xã" not in found  # any commune's, in an article about the province
     assert found["Liên đoàn Lao động tỉnh Kon Tum"] == "mass_organisation"
-    assert found["Sở Nội vụ"] == "department"
+    assert found["Sở Nội vụ tỉnh Kon Tum"] == "department"  # a bare department is the province's
     assert found["Phòng Văn hóa và Thông tin huyện"] == "department"
     assert found["Tòa án nhân dân huyện"] == "court"
     assert found["Viện Kiểm sát nhân dân huyện"] == "procuracy"
@@ -194,3 +194,79 @@ def test_standing_deputy_title_is_not_a_standing_committee(gaz):
 def test_party_committee_of_provincial_agencies(gaz):
     body = "Đảng ủy Khối các cơ quan tỉnh Hà Tĩnh tổ chức sơ kết."
     assert orgs(gaz, body) == {"Đảng ủy Khối các cơ quan tỉnh Hà Tĩnh": "party_committee"}
+
+
+# -- post-2025 bodies, bodies inside bodies, central prefixes, generic scopes --
+
+
+def orgs_dated(gaz, body, published_on, title="Hội nghị"):
+    from datetime import date
+
+    title, body = normalize(title), normalize(body)
+    localities = find_localities(
+        title, body, source_domain=None, gazetteer=gaz, year=published_on[0], published_on=date(*published_on)
+    )
+    return {o["name"]: o["kind"] for o in find_organisations(title, body, localities=localities, gazetteer=gaz)}
+
+
+def test_post_reform_provincial_commissions(gaz):
+    body = (
+        "Chiều 14/10, Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai và Đảng ủy UBND tỉnh ký kết quy chế phối hợp. "
+        "Dự có đại diện Đảng ủy các cơ quan Đảng tỉnh và Ban Xây dựng Đảng Đảng ủy phường Cam Đường."
+    )
+    found = orgs_dated(gaz, body, (2025, 10, 15))
+    assert found["Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai"] == "mass_mobilisation_commission"
+    assert found["Đảng ủy Ủy ban nhân dân tỉnh Lào Cai"] == "party_committee"
+    assert found["Đảng ủy các cơ quan Đảng tỉnh Lào Cai"] == "party_committee"
+    assert found["Ban Xây dựng Đảng Đảng ủy phường Cam Đường"] == "party_committee"
+    assert "Tỉnh ủy Lào Cai" not in found and "Ủy ban nhân dân tỉnh Lào Cai" not in found
+
+
+def test_bare_city_committee_after_the_reform_is_the_central_citys(gaz):
+    body = (
+        "Ngày 2/12, Ban Tuyên giáo và Dân vận Thành ủy làm việc với Đảng ủy phường Hải Châu, thành phố Đà Nẵng. "
+        "Phường được thành lập từ các phường của quận Hải Châu (cũ)."
+    )
+    found = orgs_dated(gaz, body, (2025, 12, 3))
+    assert "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng" in found
+    assert not any("Thành ủy Hải Châu" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Hội nghị có đại diện Trung ương Hội Nông dân Việt Nam.", "Trung ương Hội Nông dân Việt Nam"),
+        ("Đồng chí là Phó Chủ tịch Trung ương Hội LHPN Việt Nam.", "Trung ương Hội Liên hiệp Phụ nữ Việt Nam"),
+        ("Dự có lãnh đạo Đoàn Chủ tịch UBTW MTTQ Việt Nam.",
+         "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+        ("Đảng ủy Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo ký kết với Đảng ủy xã.",
+         "Đảng ủy Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo"),
+        ("Ban Chấp hành Đảng bộ huyện Mường Khương họp phiên thường kỳ.", "Ban Chấp hành Đảng bộ huyện Mường Khương"),
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Khương chủ trì.",
+         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mường Khương"),
+    ],
+)
+def test_bodies_named_inside_or_under_another(gaz, body, name):
+    assert name in orgs(gaz, body)
+
+
+def test_a_standing_committee_member_belongs_to_the_committee_named_after_the_titles(gaz):
+    body = "Dự có đồng chí Giàng A Lử - Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy Mường Khương."
+    assert "Ban Thường vụ Huyện ủy Mường Khương" in orgs(gaz, body)
+
+
+def test_bare_mass_organisations_and_front_take_the_articles_unit(gaz):
+    body = (
+        "Ban Dân vận Huyện ủy Bảo Thắng phối hợp với Ủy ban MTTQ, Hội Nông dân, Hội LHPN và Sở Nội vụ "
+        "tỉnh Lào Cai triển khai mô hình."
+    )
+    found = orgs(gaz, body)
+    assert "Hội Nông dân huyện Bảo Thắng" in found
+    assert "Hội Liên hiệp Phụ nữ huyện Bảo Thắng" in found
+    assert "Ủy ban Mặt trận Tổ quốc huyện Bảo Thắng" in found
+    assert "Hội Nông dân" not in found
+
+
+def test_a_communes_body_in_a_district_article_is_generic(gaz):
+    body = "Ban Dân vận Huyện ủy Bảo Thắng đề nghị lực lượng Công an xã bám sát địa bàn."
+    assert "Công an xã" not in orgs(gaz, body)
