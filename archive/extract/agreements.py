@@ -202,16 +202,30 @@ class _Verb:
     stop: int
 
 
+# A body named after a verb: "Ban Xây dựng Đảng", "Sở Xây dựng".
+_BODY_BEFORE = re.compile(r"(?:^|\s)(?:ban|sở|bộ|phòng|cục|viện|trung tâm)\s+$")
+# A plan (or a signing) asked for or still to come is not one that happened:
+# "đề nghị các bên khẩn trương xây dựng kế hoạch phối hợp năm 2025", "sẽ ký kết".
+_NOT_YET = re.compile(
+    r"(?<!\w)(?:đề nghị|yêu cầu|cần|sẽ|phải|chuẩn bị|dự kiến|khẩn trương|đề xuất|kiến nghị"
+    r"|tiến tới|hướng tới|thời gian tới|sắp tới)(?!\w)[^,;:.]*$"
+)
+_TO_DRAW_UP = re.compile(r"(?<!\w)(?:xây dựng|giao|chủ trì)(?!\w)")
+_DRAWN_UP = re.compile(r"(?<!\w)(?:đã|vừa|mới)\s+$")
+
+
 def _verbs(low: str) -> list[_Verb]:
     verbs = []
     for match in _VERB_START.finditer(low):
         begin = match.start()
         if begin and low[begin - 1].isalnum():
             continue  # inside a longer word
+        if _BODY_BEFORE.search(low, max(0, begin - 12), begin):
+            continue  # part of a body's name, not a verb
         word = match[0]
         if word == "ký":
             sign = _SIGN.match(low, begin)
-            if sign and not low[:begin].endswith(_NOT_SIGN_BEFORE):
+            if sign and not low[:begin].endswith(_NOT_SIGN_BEFORE) and not _NOT_YET.search(low, max(0, begin - 60), begin):
                 verbs.append(_Verb("sign", begin, sign.end()))
         elif word == "đánh giá":
             assess = _ASSESS.match(low, begin)
@@ -222,6 +236,9 @@ def _verbs(low: str) -> list[_Verb]:
         elif word in ("sơ kết", "tổng kết"):
             verbs.append(_Verb("review", begin, match.end()))
         else:
+            before = low[max(0, begin - 60) : begin]
+            if _NOT_YET.search(before) or (word == "xây dựng" and not _DRAWN_UP.search(before)):
+                continue  # a plan asked for or to be drawn up, not adopted
             verbs.append(_Verb("plan", begin, match.end()))
     return verbs
 
@@ -275,6 +292,8 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
     if name and name.start() <= _NAME_REACH:
         if _PLURAL.search(after, 0, name.start()):
             return None  # "đã ký kết 15 chương trình phối hợp": a tally, not an event
+        if verb.kind == "plan" and _TO_DRAW_UP.search(after, 0, name.start()):
+            return None  # "thống nhất giao Ban Dân vận xây dựng kế hoạch …": agreed to draw one up
         name_start, name_end = verb.stop + name.start(), verb.stop + name.end()
         after_name = [
             span for span in periods

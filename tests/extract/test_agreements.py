@@ -271,3 +271,41 @@ def test_parties_joined_by_a_dash_before_the_verb_in_a_title():
 )
 def test_tallies_of_agreements_are_not_agreements(body):
     assert agreements(body) == []
+
+
+# -- plans still to come, requests, verbs inside body names, long party names ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hội nghị thống nhất giao Ban Dân vận Huyện ủy chủ trì xây dựng kế hoạch phối hợp năm 2024.",
+        "Đồng chí Bí thư đề nghị hai cơ quan khẩn trương xây dựng kế hoạch phối hợp năm 2026.",
+        "Thời gian tới, Ban Dân vận Tỉnh ủy sẽ triển khai kế hoạch phối hợp năm 2025 với Hội Nông dân tỉnh.",
+        "Lãnh đạo huyện yêu cầu các đơn vị ký kết chương trình phối hợp giai đoạn 2026 - 2030 trước tháng 3.",
+    ],
+)
+def test_a_plan_or_signing_still_to_come_is_no_agreement(body):
+    assert keys(body) == set()
+
+
+def test_a_plan_drawn_up_and_adopted_is_a_plan():
+    body = "Ban Dân vận Huyện ủy và UBND huyện đã xây dựng kế hoạch phối hợp năm 2024 và triển khai đến các xã."
+    assert keys(body) == {("2024-2024", "plan")}
+
+
+def test_a_verb_inside_a_body_name_does_not_cut_the_agreement():
+    body = (
+        "Sáng 3/10, Đảng ủy phường tổ chức ký kết Quy chế phối hợp giữa Ban Xây dựng Đảng Đảng ủy phường "
+        "với UBND phường và Ủy ban MTTQ Việt Nam phường giai đoạn 2025 - 2030."
+    )
+    assert keys(body) == {("2025-2030", "sign")}
+
+
+def test_a_long_post_name_between_the_parties_and_the_period():
+    body = (
+        "Ngày 9/9, Đảng ủy xã và Đảng ủy Đồn Biên phòng Cửa khẩu Quốc tế Nậm Cắn ký kết Quy chế phối hợp "
+        "giữa Đảng ủy xã với Đảng ủy Đồn Biên phòng Cửa khẩu Quốc tế Nậm Cắn (Bộ Chỉ huy Bộ đội Biên phòng "
+        "tỉnh Nghệ An) trong thực hiện công tác dân vận vùng biên giới giai đoạn 2022 - 2026."
+    )
+    assert keys(body) == {("2022-2026", "sign")}
