@@ -36,7 +36,7 @@ _YEAR_IS = re.compile(rf"(?P<word>Năm)\s+(?P<year>{_YEAR})\s+(?:là|được x�
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)$")
 # Words that make "năm 2024" part of a date or a limit, not a named year.
 _NOT_A_NAMED_YEAR = re.compile(
-    r"(?:tháng\s+\d{1,2}|tháng|đầu|cuối|giữa|từ|đến|tới|trước|sau|trong|của|vào|nay|"
+    r"(?:tháng\s+\d{1,2}|tháng|đầu|cuối|giữa|từ|đến|tới|trước|sau|của|vào|nay|"
     r"tầm nhìn|định hướng)\s*$",
     re.IGNORECASE,
 )

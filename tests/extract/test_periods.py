@@ -112,3 +112,15 @@ def test_parse_period_reads_user_input(query, expected):
 @pytest.mark.parametrize("query", ["dân vận khéo", "2024", "2025-2021", "2000-2030", "", "Quận 3"])
 def test_parse_period_returns_none_when_no_period_is_typed(query):
     assert parse_period(query) is None
+
+
+@pytest.mark.parametrize(
+    "text, periods",
+    [
+        ("Đồng chí đề nghị các xã tiếp tục xây dựng mô hình dân vận khéo trong năm 2024.", ["2024-2024"]),
+        ("Trong năm 2022, Ban Dân vận Huyện ủy đã phối hợp tổ chức 12 hội nghị.", ["2022-2022"]),
+        ("Mô hình được duy trì từ năm 2019 đến nay.", []),
+    ],
+)
+def test_during_a_year_names_it_but_a_limit_does_not(text, periods):
+    assert find_periods(text) == periods
