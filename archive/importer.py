@@ -9,6 +9,14 @@ Identity: an input whose raw text was seen before is "unchanged"; an input
 from a known source (URL, else file path) with new content updates that
 article; anything else creates one.
 
+Speed (`import_paths(..., workers=N)`, what `import_articles` does by default):
+N processes extract while this one stores; documents whose source and content
+are both new are created a batch at a time (Importer.create_many: entities
+looked up and created in bulk, then bulk inserts), in one transaction per
+batch; if the database refuses the batch, its articles are stored again one by
+one, so a bad article still fails alone. Anything else (a known source with new
+content, the same content twice) goes through the one-by-one path.
+
 Curator edits survive re-import:
 - article fields named in `Article.locked_fields` are never overwritten;
 - fact rows (`archive.models.Fact`) written by a curator, or hidden by one, are
@@ -17,15 +25,23 @@ Curator edits survive re-import:
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db import DatabaseError, Error, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, Error, InterfaceError, OperationalError, connections, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from psycopg.adapt import PyFormat
+from psycopg.types.array import ListDumper
+from simple_history.utils import bulk_create_with_history
 
 from archive.extract import extract
+from archive.extract.gazetteer import load_gazetteer
 from archive.extract.sources import Document, Failure, _html_document, _text_document, _Unreadable, iter_documents
 from archive.models import (
     Agreement,
@@ -45,7 +61,7 @@ from archive.models import (
     Period,
     Role,
 )
-from archive.text import fold, normalize
+from archive.text import fold, normalize, slugify
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +100,22 @@ def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def extract_facts(document: Document) -> dict | Outcome:
+    """The extraction of one document, or the failed Outcome saying why there
+    is none. Plain Python: the worker processes of a parallel import run it."""
+    try:
+        facts = extract(
+            document.text, source=document.source, url=document.url,
+            published_hint=document.published, title_hint=document.title,
+        )
+    except Exception as error:  # an extractor bug must not stop the batch
+        log.exception("extraction failed for %s", document.source)
+        return Outcome("failed", document.source, f"extraction failed: {error!r}")
+    if not (facts.get("title") or "").strip():
+        return Outcome("failed", document.source, "no title found in the text")
+    return facts
+
+
 def _parse_date(value: str | None) -> date | None:
     if not value:
         return None
@@ -111,6 +143,16 @@ class Importer:
         self._organisations: dict[str, Organisation] = {}
         self._periods: dict[tuple[int, int, str], Period] = {}
         self._documents: dict[str, CitedDocument] = {}
+        self._agreements: dict[str, tuple[Agreement, set[int]]] = {}  # key -> (agreement, its party ids)
+        self._locality_rows: dict[int, Locality] = {}
+
+    def forget_entities(self) -> None:
+        """Drop the cached entities: after a rollback some may not exist."""
+        self._officials.clear()
+        self._organisations.clear()
+        self._periods.clear()
+        self._documents.clear()
+        self._agreements.clear()
 
     # -- one document ------------------------------------------------------
 
@@ -120,16 +162,13 @@ class Importer:
         digest = content_hash(document.raw)
         if not force and Article.objects.filter(content_hash=digest).exists():
             return Outcome("unchanged", document.source)
-        try:
-            facts = extract(
-                document.text, source=document.source, url=document.url,
-                published_hint=document.published, title_hint=document.title,
-            )
-        except Exception as error:  # an extractor bug must not stop the batch
-            log.exception("extraction failed for %s", document.source)
-            return Outcome("failed", document.source, f"extraction failed: {error!r}")
-        if not (facts.get("title") or "").strip():
-            return Outcome("failed", document.source, "no title found in the text")
+        facts = extract_facts(document)
+        if isinstance(facts, Outcome):
+            return facts
+        return self.store(document, digest, facts)
+
+    def store(self, document: Document, digest: str, facts: dict) -> Outcome:
+        """Store one extracted document in its own transaction."""
         try:
             with transaction.atomic():
                 article, created = self._store_article(document, digest, facts)
@@ -137,6 +176,7 @@ class Importer:
         except (OperationalError, InterfaceError) as error:
             raise DatabaseUnavailable(str(error).strip()) from error
         except DatabaseError as error:
+            self.forget_entities()  # some may have been created in the rolled-back transaction
             return Outcome("failed", document.source, f"database rejected the article: {error}".strip())
         warnings = list(document.warnings) + list(facts.get("warnings") or [])
         return Outcome("created" if created else "updated", document.source, article_id=article.pk, warnings=warnings)
@@ -147,6 +187,11 @@ class Importer:
         created = article is None
         if created:
             article = Article(source_key=key)
+        self._fill_article(article, document, digest, facts)
+        article.save()
+        return article, created
+
+    def _fill_article(self, article: Article, document: Document, digest: str, facts: dict) -> None:
         values = {
             "title": normalize(facts["title"])[:500],
             "body": facts.get("body") or document.text,
@@ -171,27 +216,32 @@ class Importer:
             if fetched and timezone.is_naive(fetched):
                 fetched = timezone.make_aware(fetched)
             article.fetched_at = fetched
-        article.save()
-        return article, created
 
     # -- facts ------------------------------------------------------------
 
     def _store_facts(self, article: Article, facts: dict) -> None:
+        for model, key_fields, wanted in self._wanted_facts(article, facts):
+            self._sync(article, model, key_fields, wanted)
+
+    def _wanted_facts(self, article: Article, facts: dict) -> list[tuple[type[Fact], str | tuple, dict]]:
+        """(fact model, key fields, {key: field values}) for every fact the
+        extraction found; resolves (and creates) the entities they point at."""
+        wanted = []
         localities = self._resolve_localities(facts.get("localities") or [])
         primary = _primary(localities)
         seen_on = article.published_on
 
-        self._sync(article, ArticleLocality, "locality_id", {
+        wanted.append((ArticleLocality, "locality_id", {
             locality.pk: {"locality": locality, "evidence": evidence} for locality, evidence in localities
-        })
-        self._sync(article, ArticlePeriod, "period_id", {
+        }))
+        wanted.append((ArticlePeriod, "period_id", {
             period.pk: {"period": period, "evidence": ""}
             for period in filter(None, (self._period(p, facts) for p in facts.get("periods") or []))
-        })
-        self._sync(article, Citation, "document_id", {
+        }))
+        wanted.append((Citation, "document_id", {
             doc.pk: {"document": doc, "as_written": (d.get("as_written") or "")[:400], "evidence": d.get("as_written") or ""}
             for d in facts.get("documents") or [] if (doc := self._document(d))
-        })
+        }))
         organisations = {}
         for org in facts.get("organisations") or []:
             if entity := self._organisation(org.get("name"), org.get("kind"), primary):
@@ -199,7 +249,7 @@ class Importer:
                     "organisation": entity, "as_written": (org.get("as_written") or "")[:300],
                     "evidence": _text(org.get("evidence")),
                 }
-        self._sync(article, ArticleOrganisation, "organisation_id", organisations)
+        wanted.append((ArticleOrganisation, "organisation_id", organisations))
 
         roles = {}
         for person in facts.get("officials") or []:
@@ -214,7 +264,7 @@ class Importer:
                     "official": official, "title": title, "locality": primary,
                     "seen_on": seen_on, "evidence": evidence,
                 }
-        self._sync(article, Role, ("official_id", "title"), roles)
+        wanted.append((Role, ("official_id", "title"), roles))
 
         agreements = {}
         for found in facts.get("agreements") or []:
@@ -223,7 +273,8 @@ class Importer:
                 "agreement": agreement, "kind": found.get("kind") or ArticleAgreement.Kind.SIGN,
                 "evidence": _text(found.get("evidence")),
             }
-        self._sync(article, ArticleAgreement, "agreement_id", agreements)
+        wanted.append((ArticleAgreement, "agreement_id", agreements))
+        return wanted
 
     def _sync(self, article: Article, model: type[Fact], key_fields, wanted: dict) -> None:
         """Make the importer's rows of `model` for `article` match `wanted`.
@@ -255,6 +306,121 @@ class Importer:
                     row.save(update_fields=changed)
         model.objects.bulk_create(new_rows)
 
+    # -- many new documents at once (import_paths with workers) --------------
+
+    def create_many(self, extracted: list[tuple[Document, str, dict]]) -> list[Outcome]:
+        """Store documents whose source and content are both new, in one
+        transaction and a few queries per table. If the database refuses any
+        of them, each is stored again on its own, so only that one fails."""
+        _use_fast_array_dumper()
+        try:
+            with transaction.atomic():
+                self._prefetch_entities([facts for _, _, facts in extracted])
+                articles = []
+                for document, digest, facts in extracted:
+                    article = Article(source_key=document.url or document.source)
+                    self._fill_article(article, document, digest, facts)
+                    articles.append(article)
+                bulk_create_with_history(articles, Article, batch_size=500)
+                rows: dict[type[Fact], list[Fact]] = {}
+                for article, (_, _, facts) in zip(articles, extracted):
+                    for model, _key_fields, wanted in self._wanted_facts(article, facts):
+                        rows.setdefault(model, []).extend(
+                            model(article=article, origin=Fact.Origin.IMPORT, **values) for values in wanted.values()
+                        )
+                for model, objects in rows.items():
+                    model.objects.bulk_create(objects, batch_size=2000)
+        except (OperationalError, InterfaceError) as error:
+            raise DatabaseUnavailable(str(error).strip()) from error
+        except DatabaseError:
+            self.forget_entities()
+            return [self.store(document, digest, facts) for document, digest, facts in extracted]
+        return [
+            Outcome("created", document.source, article_id=article.pk,
+                    warnings=list(document.warnings) + list(facts.get("warnings") or []))
+            for article, (document, _, facts) in zip(articles, extracted)
+        ]
+
+    def _prefetch_entities(self, extractions: list[dict]) -> None:
+        """Fill the official and organisation caches for these extractions with
+        a few queries, creating the missing ones in bulk, so that resolving
+        each article's entities afterwards costs no query."""
+        if not self._locality_rows:  # reference data: all of it, once (~15,000 rows)
+            self._resolve_localities([])
+            self._locality_rows = Locality.objects.select_related("province").in_bulk()
+        officials = {
+            name for facts in extractions for person in facts.get("officials") or []
+            if (name := normalize(person.get("name") or "").strip()) and name not in self._officials
+        }
+        if officials:
+            self._officials.update(_find_by_name(Official, officials))
+            new = [name for name in sorted(officials) if name not in self._officials]
+            created = _create_officials(new)
+            self._officials.update((official.name, official) for official in created)
+
+        # The first mention of an organisation decides its kind and locality,
+        # as in _organisation(): the article's own list first, then agreement parties.
+        wanted: dict[str, tuple[str | None, Locality | None]] = {}
+        for facts in extractions:
+            primary = _primary(self._resolve_localities(facts.get("localities") or []))
+            mentions = [(org.get("name"), org.get("kind")) for org in facts.get("organisations") or []]
+            mentions += [(name, None) for found in facts.get("agreements") or [] for name in found.get("parties") or []]
+            for name, kind in mentions:
+                name = normalize(name or "").strip()[:300]
+                if name and name not in self._organisations:
+                    wanted.setdefault(name, (kind, primary))
+        if wanted:
+            self._organisations.update(_find_by_name(Organisation, set(wanted)))
+            new = [_new_organisation(name, *wanted[name]) for name in wanted if name not in self._organisations]
+            created = bulk_create_with_history(new, Organisation, batch_size=500) if new else []
+            self._organisations.update((organisation.name, organisation) for organisation in created)
+
+        # Agreements: the known ones with their parties, the new ones created as
+        # the first article naming them would create them (with every party of
+        # the batch), so that _agreement() costs no query for these articles.
+        mentions: dict[str, list[tuple[dict, list[Organisation], Locality | None, dict]]] = {}
+        for facts in extractions:
+            primary = _primary(self._resolve_localities(facts.get("localities") or []))
+            for found in facts.get("agreements") or []:
+                key, parties = self._agreement_key(found, primary)
+                if key not in self._agreements:
+                    mentions.setdefault(key, []).append((found, parties, primary, facts))
+        if not mentions:
+            return
+        through = Agreement.parties.through
+        known = {agreement.key: agreement for agreement in Agreement.objects.filter(key__in=list(mentions))}
+        party_ids: dict[int, set[int]] = {agreement.pk: set() for agreement in known.values()}
+        for agreement_id, organisation_id in through.objects.filter(agreement__in=known.values()).values_list(
+            "agreement_id", "organisation_id"
+        ):
+            party_ids[agreement_id].add(organisation_id)
+        for key, agreement in known.items():
+            self._agreements[key] = agreement, party_ids[agreement.pk]
+        new = []
+        merges = MergeRecord.objects.filter(model="agreement").exists()
+        for key, found_in in mentions.items():
+            if key in known:
+                continue
+            if merges and (merged := _merged_agreement(key)):
+                self._agreements[key] = merged, set(merged.parties.values_list("pk", flat=True))
+                continue
+            found, parties, primary, facts = found_in[0]
+            agreement = self._new_agreement(key, found, parties, primary, facts)
+            for found, _parties, _primary_, _facts in found_in:
+                signed_on = _parse_date(found.get("signed_on"))
+                if signed_on and found.get("kind") in ("sign", "both"):
+                    agreement.signed_on = signed_on  # what the first signing article would set
+                    break
+            new.append(agreement)
+        if new:
+            bulk_create_with_history(new, Agreement, batch_size=500)
+            links = []
+            for agreement in new:
+                ids = {org.pk for _, parties, _, _ in mentions[agreement.key] for org in parties}
+                links += [through(agreement_id=agreement.pk, organisation_id=pk) for pk in sorted(ids)]
+                self._agreements[agreement.key] = agreement, ids
+            through.objects.bulk_create(links, batch_size=2000)
+
     # -- entity resolution ----------------------------------------------------
 
     def _resolve_localities(self, found: list[dict]) -> list[tuple[Locality, str]]:
@@ -270,8 +436,9 @@ class Importer:
             pk = self._localities.get((place.get("era") or "pre2025", place.get("level"), place["code"]))
             if pk and pk not in ids:
                 ids[pk] = _text(place.get("evidence"))
-        by_pk = Locality.objects.select_related("province").in_bulk(ids)
-        return [(by_pk[pk], evidence) for pk, evidence in ids.items() if pk in by_pk]
+        if missing := [pk for pk in ids if pk not in self._locality_rows]:
+            self._locality_rows.update(Locality.objects.select_related("province").in_bulk(missing))
+        return [(self._locality_rows[pk], evidence) for pk, evidence in ids.items() if pk in self._locality_rows]
 
     def _official(self, name: str | None) -> Official | None:
         name = normalize(name or "").strip()
@@ -296,11 +463,8 @@ class Importer:
                 or Organisation.objects.filter(aliases__contains=[name]).first()
             )
             if organisation is None:
-                kinds = set(Organisation.Kind.values)
-                locality = primary if primary and fold(name).endswith(primary.ascii_name) else None
-                organisation = Organisation.objects.create(
-                    name=name, kind=kind if kind in kinds else Organisation.Kind.OTHER, locality=locality
-                )
+                organisation = _new_organisation(name, kind, primary)
+                organisation.save()
             self._organisations[name] = organisation
         return self._organisations[name]
 
@@ -332,30 +496,107 @@ class Importer:
             self._documents[number] = document
         return self._documents[number]
 
-    def _agreement(self, found: dict, primary: Locality | None, article: Article, facts: dict) -> Agreement:
-        period = self._period(found["period"], facts) if found.get("period") else None
+    def _agreement_key(self, found: dict, primary: Locality | None) -> tuple[str, list[Organisation]]:
+        """How an agreement is recognised again, and its parties."""
         parties = [
             org for name in found.get("parties") or []
             if (org := self._organisation(name, None, primary)) is not None
         ]
-        level = _agreement_level(primary, parties)
         place = f"{primary.era}:{primary.level}:{primary.code}" if primary else "-"
         party_kinds = "+".join(sorted({org.kind for org in parties})) or "?"
         plan = "plan" if found.get("kind") == ArticleAgreement.Kind.PLAN else "programme"
-        key = f"{place}|{found.get('period') or '?'}|{plan}|{party_kinds}"[:400]
-        agreement = Agreement.objects.filter(key=key).first() or _merged_agreement(key)
-        if agreement is None:
-            agreement = Agreement.objects.create(
-                key=key, name=_agreement_name(found, parties, primary), period=period,
-                locality=primary, level=level,
-            )
+        return f"{place}|{found.get('period') or '?'}|{plan}|{party_kinds}"[:400], parties
+
+    def _new_agreement(self, key: str, found: dict, parties: list[Organisation], primary: Locality | None, facts: dict) -> Agreement:
+        period = self._period(found["period"], facts) if found.get("period") else None
+        return Agreement(
+            key=key, name=_agreement_name(found, parties, primary), period=period,
+            locality=primary, level=_agreement_level(primary, parties),
+        )
+
+    def _agreement(self, found: dict, primary: Locality | None, article: Article, facts: dict) -> Agreement:
+        key, parties = self._agreement_key(found, primary)
+        if key in self._agreements:
+            agreement, party_ids = self._agreements[key]
+        else:
+            agreement = Agreement.objects.filter(key=key).first() or _merged_agreement(key)
+            if agreement is None:
+                agreement = self._new_agreement(key, found, parties, primary, facts)
+                agreement.save()
+                party_ids = set()
+            else:
+                party_ids = set(agreement.parties.values_list("pk", flat=True))
+            self._agreements[key] = agreement, party_ids
         signed_on = _parse_date(found.get("signed_on"))
         if signed_on and not agreement.signed_on and found.get("kind") in ("sign", "both"):
             agreement.signed_on = signed_on
             agreement.save(update_fields=["signed_on"])
-        if parties:
-            agreement.parties.add(*parties)
+        if new_parties := [org for org in parties if org.pk not in party_ids]:
+            agreement.parties.add(*new_parties)
+            party_ids.update(org.pk for org in new_parties)
         return agreement
+
+
+class _ListDumper(ListDumper):
+    """psycopg's dumper of lists as text arrays, escaping with bytes.replace.
+
+    Django inserts in bulk through UNNEST of arrays; psycopg's own dumper
+    escapes each element with a regular expression and a replacement template,
+    one template expansion per double quote: ~15 ms per article for the JSON
+    of its extraction, more than all the rest of storing it."""
+
+    class _re_esc:  # noqa: N801 - replaces ListDumper._re_esc
+        @staticmethod
+        def sub(_template, data):
+            return bytes(data).replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+
+
+def _use_fast_array_dumper() -> None:
+    from django.db import connection
+
+    connection.ensure_connection()
+    adapters = connection.connection.adapters
+    if adapters.get_dumper(list, PyFormat.TEXT) is not _ListDumper:
+        adapters.register_dumper(list, _ListDumper)
+
+
+def _new_organisation(name: str, kind: str | None, primary: Locality | None) -> Organisation:
+    """An unsaved Organisation first seen with `kind` in an article about `primary`."""
+    locality = primary if primary and fold(name).endswith(primary.ascii_name) else None
+    kind = kind if kind in Organisation.Kind.values else Organisation.Kind.OTHER
+    return Organisation(name=name, ascii_name=fold(name), kind=kind, locality=locality)
+
+
+def _find_by_name(model, names: set[str]) -> dict:
+    """name -> entity for the names that are an entity's name or alias (two
+    queries). Like `.filter(name=…).first()`: the first by name wins, then by alias."""
+    found = {}
+    for entity in model.objects.filter(name__in=names).order_by("name", "pk"):
+        found.setdefault(entity.name, entity)
+    if missing := names - set(found):
+        # Few entities have aliases (curators' merges): read them all.
+        for entity in model.objects.exclude(aliases=[]).order_by("name", "pk"):
+            for alias in entity.aliases:
+                if alias in missing:
+                    found.setdefault(alias, entity)
+    return found
+
+
+def _create_officials(names: list[str]) -> list[Official]:
+    """Create officials in bulk, with the slugs Official.save() would give them."""
+    if not names:
+        return []
+    bases = {name: (slugify(name) or "x")[:130] for name in names}
+    taken = set(Official.objects.filter(slug__in=set(bases.values())).values_list("slug", flat=True))
+    officials = []
+    for name in names:
+        slug, n = bases[name], 1
+        while slug in taken or (n > 1 and Official.objects.filter(slug=slug).exists()):  # rare
+            n += 1
+            slug = f"{bases[name]}-{n}"
+        taken.add(slug)
+        officials.append(Official(name=name, ascii_name=fold(name), slug=slug))
+    return bulk_create_with_history(officials, Official, batch_size=500)
 
 
 def _merged_agreement(key: str) -> Agreement | None:
@@ -417,13 +658,136 @@ def reextract(article: Article) -> Outcome:
     return Importer(article.import_run).import_document(document, force=True)
 
 
+# -- Parallel import -------------------------------------------------------------
+
+# Documents per transaction: enough to make the queries per article few, few
+# enough that an interrupted run loses little work.
+BATCH_SIZE = 100
+
+
+def _extract_many(documents: list[Document]) -> list[dict | Outcome]:
+    return [extract_facts(document) for document in documents]
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C in a terminal reaches the whole process group; the parent alone
+    # handles it, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass
+class _Batch:
+    entries: list[tuple[Document | Failure, str | None, str]]  # (item, content hash, plan)
+    extraction: Future | None  # facts (or failed Outcome) of the entries planned "new" or "one by one"
+
+
+def _plan(batch: list[Document | Failure], pool: ProcessPoolExecutor, in_flight: set[str]) -> _Batch:
+    """Decide what each document of a batch needs (two queries) and send the
+    ones to extract to a worker. Plans: "failed", "unchanged", "new" (stored
+    with the batch), "one by one" (its source is known, or the same content is
+    in an earlier batch not yet stored: stored as import_document would)."""
+    documents = [item for item in batch if isinstance(item, Document)]
+    digests = [content_hash(document.raw) for document in documents]
+    stored = set(Article.objects.filter(content_hash__in=digests).values_list("content_hash", flat=True))
+    known = set(Article.objects.filter(
+        source_key__in=[document.url or document.source for document in documents]
+    ).values_list("source_key", flat=True))
+    entries, to_extract = [], []
+    digest_of = dict(zip(map(id, documents), digests))
+    for item in batch:
+        if isinstance(item, Failure):
+            entries.append((item, None, "failed"))
+            continue
+        digest = digest_of[id(item)]
+        if digest in stored:
+            plan = "unchanged"
+        elif digest in in_flight or (item.url or item.source) in known:
+            plan = "one by one"
+        else:
+            plan = "new"
+            in_flight.add(digest)
+        entries.append((item, digest, plan))
+        if plan != "unchanged":
+            to_extract.append(item)
+    return _Batch(entries, pool.submit(_extract_many, to_extract) if to_extract else None)
+
+
+def _store_batch(importer: Importer, batch: _Batch, in_flight: set[str]) -> list[Outcome]:
+    extracted = iter(batch.extraction.result() if batch.extraction else ())
+    outcomes: list[Outcome | None] = []
+    new, one_by_one = [], []
+    for item, digest, plan in batch.entries:
+        facts = next(extracted) if plan in ("new", "one by one") else None
+        if plan == "failed":
+            outcomes.append(Outcome("failed", item.source, item.reason))
+        elif plan == "unchanged":
+            outcomes.append(Outcome("unchanged", item.source))
+        elif isinstance(facts, Outcome):
+            outcomes.append(facts)
+        else:
+            (new if plan == "new" else one_by_one).append((len(outcomes), item, digest, facts))
+            outcomes.append(None)
+    if new:
+        created = importer.create_many([(document, digest, facts) for _, document, digest, facts in new])
+        for (index, *_), outcome in zip(new, created):
+            outcomes[index] = outcome
+    for index, document, digest, facts in one_by_one:
+        if Article.objects.filter(content_hash=digest).exists():
+            outcomes[index] = Outcome("unchanged", document.source)
+        else:
+            outcomes[index] = importer.store(document, digest, facts)
+    in_flight.difference_update(digest for _, _, digest, _ in new)
+    return outcomes
+
+
+def _import_parallel(importer: Importer, items: Iterable[Document | Failure], workers: int) -> Iterator[Outcome]:
+    """The outcomes of importing `items`, in order: `workers` processes
+    extract while this one stores. Batches are planned ahead, so extraction
+    of the next ones overlaps the storing of this one; each batch's new
+    articles are created together (Importer.create_many)."""
+    load_gazetteer()  # before the workers fork, so they share it
+    # Forked workers should not inherit a live database connection (they never
+    # use it, and exit without closing it). Inside a transaction (tests) it stays.
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_sigint)
+    try:
+        pool.submit(int).result()  # fork the workers now, before this process connects again
+        pending: deque[_Batch] = deque()
+        in_flight: set[str] = set()
+        for batch in _batches(items, BATCH_SIZE):
+            pending.append(_plan(batch, pool, in_flight))
+            if len(pending) > workers:
+                yield from _store_batch(importer, pending.popleft(), in_flight)
+        while pending:
+            yield from _store_batch(importer, pending.popleft(), in_flight)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def import_paths(
     paths: list[str],
     *,
     progress: Callable[[Outcome], None] | None = None,
     documents: Iterable[Document | Failure] | None = None,
+    workers: int | None = None,
 ) -> ImportRun:
     """Import every document under `paths`; returns the recorded ImportRun.
+
+    `workers`: extract in that many processes and create new articles in
+    batches (same result, several times faster); None: one by one, here.
 
     Raises DatabaseUnavailable if the database goes away mid-run, and
     ImportInterrupted on Ctrl-C. Either way what was stored until then is
@@ -434,14 +798,25 @@ def import_paths(
     # second input with the same key would overwrite the first, and the two
     # would overwrite each other again on every re-run: it fails instead.
     claimed: dict[str, str] = {}
-    try:
-        for item in documents if documents is not None else iter_documents(paths):
-            if isinstance(item, Failure):
-                outcome = Outcome("failed", item.source, item.reason)
-            elif (first := claimed.setdefault(item.url or item.source, item.source)) != item.source:
-                outcome = Outcome("failed", item.source, f"same source URL as {first}, read earlier in this run")
+
+    def screened(items):
+        for item in items:
+            if isinstance(item, Document) and (first := claimed.setdefault(item.url or item.source, item.source)) != item.source:
+                yield Failure(item.source, f"same source URL as {first}, read earlier in this run")
             else:
-                outcome = importer.import_document(item)
+                yield item
+
+    outcomes: Iterator[Outcome] | None = None
+    try:
+        items = screened(documents if documents is not None else iter_documents(paths))
+        if workers:
+            outcomes = _import_parallel(importer, items, workers)
+        else:
+            outcomes = (
+                Outcome("failed", item.source, item.reason) if isinstance(item, Failure) else importer.import_document(item)
+                for item in items
+            )
+        for outcome in outcomes:
             setattr(run, outcome.status, getattr(run, outcome.status) + 1)
             if outcome.status == "failed":
                 run.failures.append({"source": outcome.source, "reason": outcome.reason})
@@ -458,6 +833,8 @@ def import_paths(
         run.interrupted = True
         raise ImportInterrupted(run) from None
     finally:
+        if outcomes is not None:
+            outcomes.close()  # a parallel import stops its workers
         run.finished_at = timezone.now()
         try:
             run.save()

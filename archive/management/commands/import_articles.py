@@ -1,3 +1,4 @@
+import os
 import sys
 import time
 
@@ -11,8 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--workers", type=int, default=os.cpu_count() or 1,
+            help="processes extracting while new articles are stored in batches (default: CPU count); "
+            "0: extract and store one article at a time",
+        )
 
-    def handle(self, *args, paths, verbosity, **options):
+    def handle(self, *args, paths, workers, verbosity, **options):
         started = time.monotonic()
         show_bar = verbosity >= 1 and sys.stderr.isatty()
         done = 0
@@ -32,7 +38,7 @@ class Command(BaseCommand):
                 sys.stderr.flush()
 
         try:
-            run = import_paths(paths, progress=progress)
+            run = import_paths(paths, progress=progress, workers=workers or None)
         except FileNotFoundError as error:
             raise CommandError(str(error)) from None
         except DatabaseUnavailable as error:
