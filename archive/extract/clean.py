@@ -303,8 +303,8 @@ def _is_page_head(line: str) -> bool:
     if _MENU.fullmatch(folded) or folded.startswith("trang chu") or len(re.findall(r"\s/\s", line)) >= 2:
         return True
     letters = [c for c in line if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and not _HEADLINE_PREFIX.match(line):
-        return True  # "ĐẢNG BỘ XÃ QUÀI TỞ", "BÁO ĐIỆN TỬ …": a masthead in capitals
+    if letters and all(c.isupper() for c in letters) and not _HEADLINE_PREFIX.match(line) and not _EVENT.search(folded):
+        return True  # "ĐẢNG BỘ XÃ QUÀI TỞ", "BÁO ĐIỆN TỬ …": a masthead in capitals (a headline tells an event)
     if (head := _MASTHEAD.match(folded)) and len(line.split()) <= 14 and _only_names(line[head.end():]):
         return True
     return _SLOGAN.match(folded) is not None and ":" not in line

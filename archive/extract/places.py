@@ -591,6 +591,9 @@ def _within(unit: Unit, ancestor: Unit, gaz: Gazetteer) -> bool:
 
 # The reform took effect on 1 July 2025: an article dated from then names the new units.
 REFORM_DATE = date(2025, 7, 1)
+# "thành lập trên cơ sở sáp nhập xã A và xã B": the units merged are former ones
+# (not "sau sáp nhập, xã C …", the unit after the merger).
+_MERGED_BEFORE_RE = re.compile(r"(?<![Ss]au )(?<![Ss]au khi )(?:sáp nhập|hợp nhất)(?: toàn bộ| nguyên trạng| một phần)?[^.;:]*$")
 # "huyện Lâm Bình (cũ)", "thành phố Hội An cũ": a unit named as former.
 _FORMER_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ\b|\(\s*trước đây\s*\))")
 
@@ -734,7 +737,9 @@ def find_localities(
         return []
     for mention in mentions:
         mention.candidates = {era: _candidates(mention, gaz, era) for era in ("pre2025", "post2025")}
-        mention.former = _FORMER_RE.match(mention.evidence, mention.end) is not None
+        mention.former = _FORMER_RE.match(mention.evidence, mention.end) is not None or (
+            _MERGED_BEFORE_RE.search(mention.evidence, max(0, mention.start - 90), mention.start) is not None
+        )
     article_era = _decide_era(mentions, gaz, year, published_on)
     live: list[tuple[_Mention, list[Unit]]] = []
     for mention in mentions:

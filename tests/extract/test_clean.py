@@ -371,3 +371,13 @@ def test_mastheads_and_menus_are_never_the_title(line):
 def test_a_headline_naming_a_body_and_telling_its_work_is_not_a_masthead():
     text = "Tìm kiếm\nBan Dân vận Tỉnh ủy Lâm Đồng đồng hành cùng người dân vùng cao\nNội dung."
     assert page(text).title == "Ban Dân vận Tỉnh ủy Lâm Đồng đồng hành cùng người dân vùng cao"
+
+
+def test_a_headline_printed_in_capitals_is_still_the_headline():
+    text = (
+        "BÁO LÀO CAI ĐIỆN TỬ\n"
+        "Thứ Hai, 12/02/2024 10:20\n"
+        "KÝ KẾT CHƯƠNG TRÌNH PHỐI HỢP GIỮA BAN DÂN VẬN HUYỆN ỦY VÀ ĐỒN BIÊN PHÒNG Y TÝ\n"
+        "Sáng 10/2, Ban Dân vận Huyện ủy Bát Xát và Đồn Biên phòng Y Tý ký kết chương trình phối hợp giai đoạn 2024 - 2028.\n"
+    )
+    assert page(text).title == "KÝ KẾT CHƯƠNG TRÌNH PHỐI HỢP GIỮA BAN DÂN VẬN HUYỆN ỦY VÀ ĐỒN BIÊN PHÒNG Y TÝ"

@@ -477,3 +477,20 @@ def test_the_words_placing_a_plural_type_do_not_start_a_list(gaz):
 )
 def test_a_count_after_a_listed_unit_is_not_a_unit(gaz, body):
     assert not any(loc["name"].isdigit() or loc["ambiguous"] for loc in find(gaz, "Dân vận", body))
+
+
+def test_units_merged_into_a_new_one_are_former(gaz):
+    body = (
+        "Ngày 14/9, Đảng ủy xã Y Tý, tỉnh Lào Cai tổ chức hội nghị. Xã Y Tý được thành lập trên cơ sở "
+        "sáp nhập xã Y Tý và xã Dền Sáng của huyện Bát Xát."
+    )
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 9, 15))
+    assert ("commune", "Dền Sáng", "pre2025") in eras(locs)
+    assert ("commune", "Y Tý", "post2025") in eras(locs)
+
+
+def test_the_unit_after_a_merger_is_not_former(gaz):
+    body = "Sau hợp nhất với tỉnh Bình Phước, tỉnh Đồng Nai có 95 xã, phường."
+    locs = find_dated(gaz, "Dân vận", body, date(2025, 9, 15))
+    assert ("province", "Đồng Nai", "post2025") in eras(locs)
+    assert ("province", "Bình Phước", "pre2025") in eras(locs)
