@@ -1,0 +1,82 @@
+import json
+import os
+import tempfile
+import time
+
+from django.core.management.base import BaseCommand
+
+from archive import bench_scale as bench
+from archive.corpus import write_corpus
+
+
+class Command(BaseCommand):
+    help = (
+        "Scale benchmark (issue 7): import a synthetic corpus of N articles into the configured database, "
+        "time the search page, name look-ups and database size, and the same queries on SQLite FTS5."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, required=True, metavar="N")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
+        parser.add_argument("--corpus", metavar="DIR", help="where the corpus is (generated there if missing)")
+        parser.add_argument("--skip-import", action="store_true", help="measure the database as it is")
+        parser.add_argument("--skip-fts", action="store_true", help="no SQLite FTS5 baseline")
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="import workers (0: one by one)")
+        parser.add_argument("--repeat", type=int, default=10, help="timed runs per query (after one warm-up)")
+
+    def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
+        result = {"articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg()}
+        if not skip_import:
+            directory = options["corpus"] or os.path.join(tempfile.gettempdir(), f"danvan-corpus-{articles}-{seed}")
+            if not os.path.isdir(directory) or not os.listdir(directory):
+                started = time.perf_counter()
+                write_corpus(articles, seed, directory)
+                result["corpus_seconds"] = round(time.perf_counter() - started, 1)
+            self.stdout.write(f"importing {directory} with {workers} workers…")
+            result["import"] = bench.run_import(directory, workers)
+            self.stdout.write(f"  {result['import']}")
+
+        queries = bench.query_set()
+        result["search_page"] = [t.as_dict() for t in bench.time_search_page(queries, repeat)]
+        result["name_lookup"] = [t.as_dict() for t in bench.time_name_lookups(repeat)]
+        result["size"] = bench.database_size()
+        if not skip_fts:
+            path = bench.fts_path(articles, seed)
+            if not os.path.exists(path):
+                result["fts5_build"] = bench.build_fts(articles, seed, path)
+            result["fts5"] = [t.as_dict() for t in bench.time_fts(path, queries, repeat)]
+        result["load_average_after"] = os.getloadavg()
+        self.print_table(result)
+        if options["json"]:
+            with open(options["json"], "w", encoding="utf-8") as out:
+                json.dump(result, out, indent=2, ensure_ascii=False, default=str)
+
+    def print_table(self, result):
+        write = self.stdout.write
+        write(f"\n{result['articles']:,} articles (seed {result['seed']}), {result['cpus']} CPUs, "
+              f"load average {result['load_average'][0]:.1f} → {result['load_average_after'][0]:.1f}")
+        if imported := result.get("import"):
+            write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
+                  f"({imported['created']:,} created in {imported['seconds']:,} s, {imported['workers']} workers)")
+        if build := result.get("fts5_build"):
+            write(f"FTS5 build: {build['articles'] / max(build['seconds'], 1e-9):,.0f} articles/s, "
+                  f"{build['bytes_per_article']:,} bytes/article")
+        size = result["size"]
+        write(f"database: {size['bytes_per_article']:,} bytes/article ({size['archive_tables_bytes'] / 1e9:.2f} GB "
+              f"for {size['articles']:,} articles; GIN index {size['search_gin_index_bytes'] / 1e6:,.0f} MB)")
+        fts = {t["name"]: t for t in result.get("fts5", [])}
+        write("")
+        write(f"{'search page':<22} {'p50 ms':>9} {'p95 ms':>9} {'min':>8} {'max':>8} {'FTS5 p50':>9} {'FTS5 p95':>9} {'PG/FTS5':>8}")
+        for t in result["search_page"]:
+            other = fts.get(t["name"])
+            ratio = f"{t['p50_ms'] / other['p50_ms']:.1f}×" if other and other["p50_ms"] else "–"
+            write(
+                f"{t['name']:<22} {t['p50_ms']:>9.1f} {t['p95_ms']:>9.1f} {t['min_ms']:>8.1f} {t['max_ms']:>8.1f} "
+                + (f"{other['p50_ms']:>9.1f} {other['p95_ms']:>9.1f} " if other else f"{'–':>9} {'–':>9} ")
+                + f"{ratio:>8}"
+            )
+        for t in result["name_lookup"]:
+            write(f"{t['name']:<34} p50 {t['p50_ms']:>7.1f} ms  p95 {t['p95_ms']:>7.1f} ms  ({t['note']})")
+        for t in result.get("fts5", []):
+            write(f"  FTS5 {t['name']}: {t['note']}")
