@@ -75,6 +75,13 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
     (r"Liên đoàn Lao động|LĐLĐ", "Liên đoàn Lao động", "mass_organisation", "unit"),
     (r"Hội Chữ thập đỏ|Hội Người cao tuổi|Hội Khuyến học|Hội Cựu thanh niên xung phong", None,
      "mass_organisation", "unit"),
+    (r"Ủy ban Dân tộc", "Ủy ban Dân tộc", "government", "none"),
+    (r"Quốc hội", "Quốc hội", "government", "none"),
+    (r"Ban Dân tộc", "Ban Dân tộc", "department", "unit"),
+    (r"Khối [Dd]ân vận", "Khối Dân vận", "mass_mobilisation_commission", "unit"),
+    # Village-level bodies: "Chi bộ thôn Agrong", "Chi hội Phụ nữ bản Nà Hẩu".
+    (r"Chi bộ|Chi hội (?:Phụ nữ|Nông dân|Cựu chiến binh|Người cao tuổi|Khuyến học)|Chi đoàn", None,
+     "other", "village"),
     (r"Thủ tướng Chính phủ|Thủ tưởng Chính phủ|Thủ tướng", "Thủ tướng Chính phủ", "government", "none"),
     (r"Chính phủ", "Chính phủ", "government", "none"),
     (r"Bộ Chính trị", "Bộ Chính trị", "government", "none"),
@@ -86,7 +93,7 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
 
 _HEAD_RE = re.compile(
     # The look-ahead on the first letters lets the engine skip most positions.
-    r"(?=[BCĐHLMPQSTUVỦ])(?<![\w/-])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
+    r"(?=[BCĐHKLMPQSTUVỦ])(?<![\w/-])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
 )
 _COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn))?"
 _UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường"
@@ -195,6 +202,7 @@ def _unit_word(word: str) -> str:
 # Bodies that may be named inside another: "Đảng ủy UBND tỉnh", "Ban Thường trực
 # Ủy ban MTTQ huyện", "Đoàn Chủ tịch UBTW MTTQ Việt Nam", "Ban Chấp hành Đảng bộ huyện".
 _NESTING_HEADS = frozenset({"Đảng ủy", "Ban Thường trực", "Đoàn Chủ tịch", "Thường trực", "Ban Chấp hành", "Ban Thường vụ"})
+_VILLAGE_RE = re.compile(rf"\s+(?P<village>(?:thôn|bản|ấp|buôn|làng|xóm|plei|khu phố|tổ dân phố|khối)\s+(?:{CAP_RUN}|\d{{1,2}}))")
 _LATER_COMMITTEE_RE = re.compile(
     r",\s+(?:Trưởng|Phó|Chủ nhiệm|Chánh)[^,;:()]{0,40}?\s(?P<committee>Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy)(?![\w])"
 )
@@ -244,6 +252,19 @@ def _parse(
             pos = end
             continue
         if rule == "within":
+            pos = end
+            continue
+        if rule == "village":
+            village = _VILLAGE_RE.match(sentence, end)
+            if village is None:
+                pos = end
+                continue  # "Chi bộ" alone: which one?
+            kind = "party_committee" if head == "Chi bộ" else "mass_organisation"
+            end = village.end()
+            found.append((begin, end, {"name": f"{head} {village.group('village')}", "kind": kind,
+                                       "as_written": sentence[begin:end]}))
+            if first_only:
+                break
             pos = end
             continue
         if rule == "front":

@@ -270,3 +270,21 @@ def test_bare_mass_organisations_and_front_take_the_articles_unit(gaz):
 def test_a_communes_body_in_a_district_article_is_generic(gaz):
     body = "Ban Dân vận Huyện ủy Bảo Thắng đề nghị lực lượng Công an xã bám sát địa bàn."
     assert "Công an xã" not in orgs(gaz, body)
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("Ông là Bí thư Chi bộ thôn Pà Xua, xã Trà Leng.", "Chi bộ thôn Pà Xua"),
+        ("Chi hội Phụ nữ bản Nà Hẩu ra mắt mô hình dân vận khéo.", "Chi hội Phụ nữ bản Nà Hẩu"),
+        ("Ban Dân vận Tỉnh ủy Lâm Đồng ký kết với Ban Dân tộc tỉnh.", "Ban Dân tộc tỉnh Lâm Đồng"),
+        ("Khối Dân vận xã Bản Lầu triển khai kế hoạch năm 2024.", "Khối Dân vận xã Bản Lầu"),
+        ("Ban Dân vận Trung ương và Ủy ban Dân tộc ký kết chương trình phối hợp.", "Ủy ban Dân tộc"),
+    ],
+)
+def test_village_bodies_and_other_named_bodies(gaz, body, name):
+    assert name in orgs(gaz, body)
+
+
+def test_a_party_cell_without_its_village_is_not_a_body(gaz):
+    assert not any(name.startswith("Chi bộ") for name in orgs(gaz, "Các chi bộ và Chi bộ đã học tập nghị quyết."))
