@@ -95,8 +95,8 @@ _HEAD_RE = re.compile(
     # The look-ahead on the first letters lets the engine skip most positions.
     r"(?=[BCĐHKLMPQSTUVỦ])(?<![\w/-])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"
 )
-_COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn))?"
-_UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường"
+_COMMITTEE = r"Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|TU|HU|Đảng ủy(?:\s+(?:xã|phường|thị trấn|đặc khu))?"
+_UNIT = r"tỉnh|huyện|thành phố|TP\.?|quận|thị xã|xã|phường|thị trấn|đặc khu|Tỉnh|Huyện|Thành phố|Quận|Thị xã|Xã|Phường|Đặc khu"
 _SCOPE_COMMITTEE_RE = re.compile(rf"\s+(?P<committee>{_COMMITTEE})(?![\w])")
 _SCOPE_UNIT_RE = re.compile(rf"\s+(?P<unit>{_UNIT})(?![\w])")
 _SCOPE_CENTRAL_RE = re.compile(r"\s+(?P<central>Trung ương|TW|TƯ)(?:\s+(?P<dang>Đảng))?(?![\w])")
@@ -110,12 +110,12 @@ _CITY_WORD_RE = re.compile(r"\s+(?:TP\.?|Tp\.?|[Tt]hành phố)\s*")
 
 _UNIT_LEVEL = {
     "tỉnh": "province", "thành phố": "city", "tp": "city", "huyện": "district", "quận": "district",
-    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
 }
 _COMMITTEE_UNIT = {
     "tỉnh ủy": "tỉnh", "tu": "tỉnh", "huyện ủy": "huyện", "hu": "huyện", "thành ủy": "thành phố",
     "quận ủy": "quận", "thị ủy": "thị xã", "đảng ủy xã": "xã", "đảng ủy phường": "phường",
-    "đảng ủy thị trấn": "thị trấn", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
+    "đảng ủy thị trấn": "thị trấn", "đảng ủy đặc khu": "đặc khu", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
     "quận đoàn": "quận", "thị đoàn": "thị xã",
 }
 _COMMITTEE_CANONICAL = {"tu": "Tỉnh ủy", "hu": "Huyện ủy"}

@@ -288,3 +288,9 @@ def test_village_bodies_and_other_named_bodies(gaz, body, name):
 
 def test_a_party_cell_without_its_village_is_not_a_body(gaz):
     assert not any(name.startswith("Chi bộ") for name in orgs(gaz, "Các chi bộ và Chi bộ đã học tập nghị quyết."))
+
+
+def test_a_special_zone_is_a_commune_level_scope(gaz):
+    body = "Ngày 19/8, Đảng ủy đặc khu Vân Đồn và UBND đặc khu tổ chức ra mắt mô hình."
+    found = orgs_dated(gaz, body, (2025, 8, 20))
+    assert "Đảng ủy đặc khu Vân Đồn" in found and "Ủy ban nhân dân đặc khu Vân Đồn" in found
