@@ -1,23 +1,46 @@
-"""Server-rendered pages. Views stay short: querying lives on the models and in
-archive/search.py; templates do the presentation."""
+"""Server-rendered pages. Views stay short: querying lives on the models, in
+archive/search.py and archive/stats.py; templates do the presentation.
+
+Every list of articles answers `?format=csv|json` with all its matching rows
+(archive/exports.py). Entity pages carry a canonical link; the old URL of a
+merged or renamed entity redirects (301) to the one that is left.
+"""
 
 from functools import cached_property
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
-from django.db.models.functions import Left
-from django.http import Http404
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.db.models.functions import Coalesce, Left
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from archive import search
+from archive import charts, exports, search, stats
+from archive.entity_filters import AgreementFilter
 from archive.filters import SORTS, ArticleFilter
-from archive.models import Agreement, Article, ArticleLocality, Document, Locality, Official, Organisation, Period
+from archive.models import (
+    Agreement,
+    Article,
+    ArticleAgreement,
+    ArticleLocality,
+    ArticleOrganisation,
+    ArticlePeriod,
+    Citation,
+    Document,
+    Locality,
+    MergeRecord,
+    Official,
+    Organisation,
+    Period,
+    Role,
+)
 
 PAGE_SIZE = 20
 # What article lists load: not the body, the raw text or the search vectors.
 LIST_FIELDS = ("title", "published_on", "date_precision", "source_domain")
 # Search results are counted up to this many; pages past it are not offered.
 RESULT_CAP = 10_000
+TIMELINE_LIMIT = 200  # titles on an official's page; the rest is in the articles
 
 
 class CappedPaginator(Paginator):
@@ -32,7 +55,7 @@ class CappedPaginator(Paginator):
         return self.count >= RESULT_CAP
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=Paginator):
+def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=CappedPaginator):
     """The requested page of `queryset`; a page number that is not a page is a 404."""
     paginator = paginator_class(queryset, per_page)
     number = request.GET.get("page", "1")
@@ -42,19 +65,67 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=Pagin
         raise Http404("Không có trang này") from None
 
 
-def search_page(request):
-    """The archive's main page: query, facets, results. Every state is in the URL."""
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+def canonical(request, entity) -> str:
+    return request.build_absolute_uri(entity.get_absolute_url())
+
+
+def _understood_url(url: str, context) -> str:
+    """`url` with the parameters the list understood."""
+    return f"{url}?{context['list_query']}" if context["list_query"] else url
+
+
+def _list_query(filterset, hidden_params) -> str:
+    """The query string of what a filtered article list understood — query,
+    explicit sort, chosen facet values — for its export and feed links: an
+    unknown value in the request is not carried on."""
+    params = QueryDict(mutable=True)
+    if q := filterset.values.get("q"):
+        params["q"] = q
+    if sort := filterset.values.get("sort"):
+        params["sort"] = sort
+    for name, value in hidden_params:
+        params.appendlist(name, value)
+    return params.urlencode()
+
+
+def _facts(model, **conditions):
+    return model.objects.filter(article=OuterRef("pk"), hidden=False, **conditions)
+
+
+def _moved(request, model, *, slug: str | None = None, pk: int | None = None):
+    """A 301 to the entity that now answers for an old slug or id — the
+    survivor of a merge (MergeRecord), or the same row under a new slug
+    (its history) — keeping the query string; else a 404."""
+    name = model._meta.model_name
+    records = MergeRecord.objects.filter(model=name)
+    record = records.filter(merged_slug=slug).first() if slug else records.filter(merged_id=pk).first()
+    target = model.objects.filter(pk=record.survivor_id).first() if record else None
+    if target is None and slug and hasattr(model, "history"):
+        old = model.history.filter(slug=slug).order_by("-history_date").values_list("id", flat=True).first()
+        target = model.objects.exclude(slug=slug).filter(pk=old).first() if old else None
+    if target is None:
+        raise Http404(f"Không tìm thấy {model._meta.verbose_name}")
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(target.get_absolute_url() + (f"?{query}" if query else ""))
+
+
+# -- Search and the lists built on it -------------------------------------------
+
+
+def _results_context(request, filterset, *, exact_timeline: bool = False) -> dict:
+    """Page, facets, chips and the timeline of a filtered article list (the
+    search page, a place's page). See docs/search.md for the query count."""
     places = ArticleLocality.objects.filter(hidden=False).select_related("locality__province").order_by("id")
     results = (
         filterset.qs.only(*LIST_FIELDS)
         .annotate(lead=Left("body", 300))
         .prefetch_related(Prefetch("locality_facts", queryset=places, to_attr="places"))
     )
-    page = paginate(request, results, paginator_class=CappedPaginator)
+    page = paginate(request, results)
     search.attach_snippets(page.object_list, filterset.parsed)
     facets = search.facets(filterset, request.GET)
-    context = {
+    hidden_params = [(facet.name, value.value) for facet in facets for value in facet.selected]
+    return {
         "page": page,
         "q": filterset.values.get("q", ""),
         "parsed": filterset.parsed,
@@ -62,10 +133,42 @@ def search_page(request):
         "sorts": SORTS,
         "facets": facets,
         "chips": [value for facet in facets for value in facet.selected],
-        "entities": search.entities(filterset.parsed),
         # A new query keeps the chosen facets (known values only).
-        "hidden_params": [(facet.name, value.value) for facet in facets for value in facet.selected],
+        "hidden_params": hidden_params,
+        "list_query": _list_query(filterset, hidden_params),
+        "timeline": _timeline(facets, page, exact_timeline and stats.year_counts(filterset.qs)),
+        "facet_cap": search.FACET_CAP,
     }
+
+
+def _timeline(facets, page, exact_counts) -> charts.ColumnChart | None:
+    """Articles per year, from the year facet (already counted, over at most
+    FACET_CAP results), or from `exact_counts` when given. Each column links
+    to the list narrowed to its year."""
+    years = next((facet for facet in facets if facet.name == "year"), None)
+    if years is None:
+        return None
+    values = {int(value.value): value for value in years.values}
+    counts = exact_counts or {year: value.count for year, value in values.items()}
+    return charts.year_columns(
+        counts, title="Số bài viết theo năm", urls={year: value.url for year, value in values.items()},
+        selected={year for year, value in values.items() if value.selected},
+        partial=not exact_counts and page.paginator.capped,
+    )
+
+
+def search_page(request):
+    """The archive's main page: query, facets, results. Every state is in the URL."""
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if fmt := exports.requested_format(request):
+        return exports.articles(request, filterset.qs, "bai-viet", fmt)
+    # The bare home page counts every article per year (one GROUP BY on the
+    # date index); any other list reuses its year facet.
+    bare = not any(key != "page" for key in request.GET)
+    context = _results_context(request, filterset, exact_timeline=bare)
+    context["entities"] = search.entities(filterset.parsed)
+    context["canonical"] = request.build_absolute_uri(reverse("archive:home")) if bare else None
+    context["feed_url"] = _understood_url(reverse("archive:search-feed"), context)
     return render(request, "archive/search.html", context)
 
 
@@ -77,6 +180,7 @@ def article_detail(request, pk):
     visible = {"hidden": False}
     context = {
         "article": article,
+        "canonical": canonical(request, article),
         "localities": article.locality_facts.filter(**visible).select_related("locality__province"),
         "roles": article.roles.filter(**visible).select_related("official").order_by("official__name", "id"),
         "organisations": article.organisation_facts.filter(**visible).select_related("organisation"),
@@ -88,50 +192,214 @@ def article_detail(request, pk):
     return render(request, "archive/article_detail.html", context)
 
 
-def _entity_page(request, template, entity, articles, **extra):
-    page = paginate(request, articles.distinct().only(*LIST_FIELDS).order_by("-published_on", "-id"))
-    return render(request, template, {"entity": entity, "page": page, **extra})
+# -- Places ----------------------------------------------------------------------
 
 
 def locality_detail(request, slug):
-    locality = get_object_or_404(Locality.objects.select_related("province", "successor", "parent"), slug=slug)
-    articles = Article.objects.filter(locality_facts__locality=locality, locality_facts__hidden=False)
-    return _entity_page(request, "archive/locality_detail.html", locality, articles)
+    """A province, district or commune: its articles with the search's facets,
+    the units under it, agreements and officials there, and how it maps across
+    the 1 July 2025 reform."""
+    locality = Locality.objects.select_related("province", "successor", "parent").filter(slug=slug).first()
+    if locality is None:
+        return _moved(request, Locality, slug=slug)
+    filterset = ArticleFilter(request.GET, queryset=stats.articles_in(locality))
+    if fmt := exports.requested_format(request):
+        return exports.articles(request, filterset.qs, f"bai-viet-{locality.slug}", fmt)
+    context = _results_context(request, filterset)
+    context.update(
+        entity=locality,
+        canonical=canonical(request, locality),
+        feed_url=reverse("archive:locality-feed", args=[locality.slug]),
+        children=stats.children_with_counts(locality),
+        agreements=stats.agreements_in(locality),
+        officials=stats.officials_in(locality),
+        absorbed=(
+            locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("name")
+            if locality.era == Locality.Era.POST2025 and locality.level == Locality.Level.PROVINCE else []
+        ),
+        list_limit=stats.LIST_LIMIT,
+    )
+    return render(request, "archive/locality_detail.html", context)
+
+
+def province_overview(request):
+    """Every province of one era: articles and agreements per province (a
+    chart) and which provinces have a programme for each period. Five queries."""
+    era = Locality.Era.POST2025 if request.GET.get("era") == Locality.Era.POST2025 else Locality.Era.PRE2025
+    provinces = list(stats.provinces(era))
+    articles, agreements = stats.articles_per_province(era), stats.agreements_per_province(era)
+    rows = [(p, articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
+    rows.sort(key=lambda row: (-row[1], -row[2], row[0].name))
+    if fmt := exports.requested_format(request):
+        lines = (
+            {"slug": p.slug, "name": p.display, "url": canonical(request, p), "articles": a, "agreements": g}
+            for p, a, g in rows
+        )
+        return exports.stream(lines, ["slug", "name", "url", "articles", "agreements"], fmt, f"tinh-thanh-{era}")
+    periods, cells = stats.signing_table(era)
+    table = [(p, [cells.get((p.pk, period.pk)) for period in periods]) for p, _a, _g in rows]
+    chart = charts.bar_rows(
+        [(p.name, p.get_absolute_url(), (a, g)) for p, a, g in rows], ["Bài viết", "Chương trình phối hợp"],
+        title="Bài viết và chương trình phối hợp theo tỉnh, thành phố",
+    )
+    context = {"era": era, "eras": Locality.Era.choices, "chart": chart, "periods": periods, "table": table,
+               "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
+    return render(request, "archive/province_overview.html", context)
+
+
+# -- Other entities --------------------------------------------------------------
+
+
+def _entity_page(request, template, entity, articles, filename: str, **extra):
+    """An entity with its articles (newest first), or all of them as CSV/JSON."""
+    articles = articles.order_by("-published_on", "-id")
+    if fmt := exports.requested_format(request):
+        return exports.articles(request, articles, filename, fmt)
+    page = paginate(request, articles.only(*LIST_FIELDS))
+    context = {"entity": entity, "page": page, "canonical": canonical(request, entity), **extra}
+    return render(request, template, context)
 
 
 def official_detail(request, slug):
-    official = get_object_or_404(Official, slug=slug)
-    roles = official.roles.filter(hidden=False).select_related("article").order_by("seen_on", "id")
-    articles = Article.objects.filter(roles__official=official, roles__hidden=False)
-    return _entity_page(request, "archive/official_detail.html", official, articles, roles=roles)
+    official = Official.objects.filter(slug=slug).first()
+    if official is None:
+        return _moved(request, Official, slug=slug)
+    roles = (
+        official.roles.filter(hidden=False).select_related("article")
+        .only("title", "seen_on", "official", "article__title", "article__published_on")
+        .annotate(date=Coalesce("seen_on", "article__published_on"))
+        .order_by(F("date").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
+    )
+    places = (
+        Locality.objects.filter(roles__official=official, roles__hidden=False).select_related("province")
+        .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "name")[:50]
+    )
+    articles = Article.objects.filter(Exists(_facts(Role, official=official)))
+    return _entity_page(
+        request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
+        roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
+        feed_url=reverse("archive:official-feed", args=[official.slug]),
+    )
 
 
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    articles = Article.objects.filter(organisation_facts__organisation=organisation, organisation_facts__hidden=False)
-    return _entity_page(request, "archive/entity_detail.html", organisation, articles)
+    organisation = Organisation.objects.filter(pk=pk).first()
+    if organisation is None:
+        return _moved(request, Organisation, pk=pk)
+    agreements = organisation.agreements.select_related("period").order_by("-period__start", "name")[:stats.LIST_LIMIT]
+    articles = Article.objects.filter(Exists(_facts(ArticleOrganisation, organisation=organisation)))
+    return _entity_page(
+        request, "archive/organisation_detail.html", organisation, articles, f"bai-viet-co-quan-{pk}",
+        agreements=agreements,
+    )
 
 
 def agreement_detail(request, pk):
-    agreement = get_object_or_404(Agreement.objects.select_related("period", "locality"), pk=pk)
-    facts = agreement.article_facts.filter(hidden=False).select_related("article").order_by("article__published_on")
-    articles = Article.objects.filter(agreement_facts__agreement=agreement, agreement_facts__hidden=False)
-    return _entity_page(request, "archive/agreement_detail.html", agreement, articles, facts=facts)
+    agreement = Agreement.objects.select_related("period", "locality__province").filter(pk=pk).first()
+    if agreement is None:
+        return _moved(request, Agreement, pk=pk)
+    facts = (
+        agreement.article_facts.filter(hidden=False).select_related("article")
+        .only("kind", "agreement", "article__title", "article__published_on")
+        .order_by(F("article__published_on").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
+    )
+    articles = Article.objects.filter(Exists(_facts(ArticleAgreement, agreement=agreement)))
+    Kind = ArticleAgreement.Kind
+    return _entity_page(
+        request, "archive/agreement_detail.html", agreement, articles, f"bai-viet-chuong-trinh-{pk}",
+        reports=[
+            ("Bài đưa tin ký kết", [f for f in facts if f.kind in (Kind.SIGN, Kind.BOTH)]),
+            ("Bài đưa tin sơ kết, tổng kết", [f for f in facts if f.kind in (Kind.REVIEW, Kind.BOTH)]),
+            ("Kế hoạch năm", [f for f in facts if f.kind == Kind.PLAN]),
+        ],
+    )
 
 
-def period_detail(request, key):
+def agreement_list(request):
+    """Agreements filtered by period, level, province and party kind."""
+    filterset = AgreementFilter(request.GET, queryset=Agreement.objects.all())
+    if fmt := exports.requested_format(request):
+        return exports.agreements(request, filterset.qs, "chuong-trinh", fmt)
+    agreements = filterset.qs.select_related("period", "locality__province").prefetch_related("parties")
+    chosen = filterset.values
+    context = {
+        "page": paginate(request, agreements),
+        "filters": filterset,
+        "chosen": {
+            "q": chosen.get("q", ""),
+            "period": [f"{s}-{e}" for s, e in chosen.get("period") or []],
+            "level": chosen.get("level") or [],
+            "province": [p.slug for p in chosen.get("province") or []],
+            "party": chosen.get("party") or [],
+        },
+        "periods": Period.objects.filter(kind=Period.Kind.PROGRAMME, agreements__isnull=False).distinct(),
+        "levels": Agreement.Level.choices,
+        "party_kinds": Organisation.Kind.choices,
+        "provinces": Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "name"),
+        "canonical": request.build_absolute_uri(reverse("archive:agreements")),
+    }
+    return render(request, "archive/agreement_list.html", context)
+
+
+def _period_key(key: str) -> tuple[int, int]:
     try:
         start, end = (int(part) for part in key.split("-"))
     except ValueError:
         raise Http404("Giai đoạn không hợp lệ") from None
-    periods = Period.objects.filter(start=start, end=end)
+    return start, end
+
+
+def period_detail(request, key):
+    start, end = _period_key(key)
+    periods = list(Period.objects.filter(start=start, end=end))
     if not periods:
         raise Http404("Không có giai đoạn này")
-    articles = Article.objects.filter(period_facts__period__in=periods, period_facts__hidden=False)
-    return _entity_page(request, "archive/entity_detail.html", periods[0], articles)
+    agreements = (
+        Agreement.objects.filter(period__in=periods).select_related("locality__province")
+        .order_by("locality__name", "name", "pk")[:stats.LIST_LIMIT]
+    )
+    articles = Article.objects.filter(Exists(_facts(ArticlePeriod, period__in=periods)))
+    return _entity_page(
+        request, "archive/period_detail.html", periods[0], articles, f"bai-viet-giai-doan-{key}",
+        agreements=agreements, list_limit=stats.LIST_LIMIT,
+    )
+
+
+def period_list(request):
+    """Every period with its number of articles and agreements (three queries)."""
+    articles = dict(
+        ArticlePeriod.objects.filter(hidden=False).values_list("period").annotate(n=Count("article", distinct=True))
+        .order_by()
+    )
+    agreements = dict(Agreement.objects.exclude(period=None).values_list("period").annotate(n=Count("pk")).order_by())
+    periods = list(Period.objects.all())
+    for period in periods:
+        period.article_count, period.agreement_count = articles.get(period.pk, 0), agreements.get(period.pk, 0)
+    context = {"periods": periods, "canonical": request.build_absolute_uri(reverse("archive:periods"))}
+    return render(request, "archive/period_list.html", context)
 
 
 def document_detail(request, pk):
     document = get_object_or_404(Document, pk=pk)
-    articles = Article.objects.filter(citations__document=document, citations__hidden=False)
-    return _entity_page(request, "archive/entity_detail.html", document, articles)
+    spellings = (
+        Citation.objects.filter(document=document, hidden=False).exclude(as_written="")
+        .values_list("as_written", flat=True).distinct().order_by("as_written")[:10]
+    )
+    articles = Article.objects.filter(Exists(_facts(Citation, document=document)))
+    return _entity_page(
+        request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}", spellings=spellings,
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        # Exports of whole result sets, and the endless facet combinations.
+        "Disallow: /*format=",
+        "Disallow: /tim-kiem/?",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+

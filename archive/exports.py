@@ -1,0 +1,140 @@
+"""Every list of the site as CSV or JSON: all matching rows, streamed.
+
+A list page answers `?format=csv` or `?format=json` with the whole result of
+its current filters (not just the page), written row by row while the
+database hands them over: `.iterator(chunk_size=CHUNK)` reads through a
+server-side cursor, related rows are prefetched per chunk, so memory stays
+flat whatever the number of rows (queries: 1 + one per prefetch per chunk).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+
+from archive.models import ArticleLocality, ArticlePeriod, Role
+
+CHUNK = 2000
+FORMATS = ("csv", "json")
+ARTICLE_FIELDS = ("title", "published_on", "date_precision", "source_url", "source_domain", "author")
+
+
+def requested_format(request) -> str | None:
+    value = request.GET.get("format")
+    return value if value in FORMATS else None
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    value = str(value)
+    # A cell starting like a formula is run by spreadsheet programs: the
+    # archive's text is scraped, so it is never left to look like one.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_lines(columns: list[str], rows: Iterable[dict]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(columns)  # the BOM tells spreadsheets it is UTF-8
+    for row in rows:
+        yield writer.writerow([_csv_cell(row[column]) for column in columns])
+
+
+def _json_lines(rows: Iterable[dict]) -> Iterator[str]:
+    yield "["
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(row, ensure_ascii=False, default=str)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+def stream(rows: Iterable[dict], columns: list[str], fmt: str, filename: str) -> StreamingHttpResponse:
+    if fmt == "csv":
+        response = StreamingHttpResponse(_csv_lines(columns, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(_json_lines(rows), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# -- Articles ------------------------------------------------------------------
+
+ARTICLE_COLUMNS = [
+    "id", "url", "title", "published_on", "date_precision", "author", "source_url", "source_domain",
+    "localities", "officials", "periods",
+]
+
+
+def _visible(model, *related):
+    return model.objects.filter(hidden=False).select_related(*related).order_by("id")
+
+
+def article_rows(queryset, absolute: Callable[[str], str]) -> Iterator[dict]:
+    """Rows of `queryset` (its order kept), with their visible localities,
+    officials (name – title) and periods."""
+    articles = queryset.only(*ARTICLE_FIELDS).prefetch_related(
+        Prefetch("locality_facts", queryset=_visible(ArticleLocality, "locality__province"), to_attr="places"),
+        Prefetch("roles", queryset=_visible(Role, "official"), to_attr="visible_roles"),
+        Prefetch("period_facts", queryset=_visible(ArticlePeriod, "period"), to_attr="visible_periods"),
+    )
+    for article in articles.iterator(chunk_size=CHUNK):
+        yield {
+            "id": article.pk,
+            "url": absolute(article.get_absolute_url()),
+            "title": article.title,
+            "published_on": article.published_on.isoformat() if article.published_on else None,
+            "date_precision": article.date_precision,
+            "author": article.author,
+            "source_url": article.source_url,
+            "source_domain": article.source_domain,
+            "localities": [str(fact.locality) for fact in article.places],
+            "officials": [
+                f"{role.official.name} – {role.title}" if role.title else role.official.name
+                for role in article.visible_roles
+            ],
+            "periods": [fact.period.key for fact in article.visible_periods],
+        }
+
+
+def articles(request, queryset, filename: str, fmt: str) -> StreamingHttpResponse:
+    return stream(article_rows(queryset, request.build_absolute_uri), ARTICLE_COLUMNS, fmt, filename)
+
+
+# -- Agreements ----------------------------------------------------------------
+
+AGREEMENT_COLUMNS = ["id", "url", "name", "period", "level", "signed_on", "locality", "parties"]
+
+
+def agreement_rows(queryset, absolute: Callable[[str], str]) -> Iterator[dict]:
+    agreements = queryset.select_related("period", "locality__province").prefetch_related("parties")
+    for agreement in agreements.iterator(chunk_size=CHUNK):
+        yield {
+            "id": agreement.pk,
+            "url": absolute(agreement.get_absolute_url()),
+            "name": agreement.name,
+            "period": agreement.period.key if agreement.period else None,
+            "level": agreement.level,
+            "signed_on": agreement.signed_on.isoformat() if agreement.signed_on else None,
+            "locality": str(agreement.locality) if agreement.locality else None,
+            "parties": [party.name for party in agreement.parties.all()],
+        }
+
+
+def agreements(request, queryset, filename: str, fmt: str) -> StreamingHttpResponse:
+    if not queryset.ordered:
+        queryset = queryset.order_by("pk")
+    return stream(agreement_rows(queryset, request.build_absolute_uri), AGREEMENT_COLUMNS, fmt, filename)
+

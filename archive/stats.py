@@ -1,0 +1,149 @@
+"""Counts for the entity pages and the charts: each function is one query (a
+GROUP BY, or a bounded list), whatever the size of the archive.
+
+Places follow the search's rules (docs/search.md): a province covers its own
+units in its era and, for a post-2025 province, the pre-2025 units it took
+over on 1 July 2025 (`Locality.successor`); a district covers its communes.
+`locality_scope` is a Q over a model's `locality` field, so it filters
+ArticleLocality, Role and Agreement alike.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, When
+from django.db.models.functions import ExtractYear
+
+from archive.filters import district_scope, province_scope
+from archive.models import Agreement, Article, ArticleLocality, Locality, Period, Role
+
+PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
+PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
+
+LIST_LIMIT = 100  # agreements, officials on a place page: the rest is in the lists and exports
+
+
+def locality_scope(locality: Locality) -> Q:
+    """The units whose facts count for `locality` (over a `locality` field)."""
+    if locality.level == PROVINCE:
+        return province_scope([locality])
+    if locality.level == DISTRICT:
+        return district_scope([locality])
+    return Q(locality=locality)
+
+
+def articles_in(locality: Locality):
+    """Articles with a (visible) locality in the scope of `locality`."""
+    facts = ArticleLocality.objects.filter(article=OuterRef("pk"), hidden=False).filter(locality_scope(locality))
+    return Article.objects.filter(Exists(facts))
+
+
+def year_counts(queryset) -> dict[int, int]:
+    """{year: articles} over `queryset`, one GROUP BY (undated articles left out)."""
+    rows = (
+        queryset.order_by().exclude(published_on=None).annotate(year=ExtractYear("published_on"))
+        .values_list("year").annotate(n=Count("pk")).order_by("year")
+    )
+    return dict(rows)
+
+
+def children_with_counts(locality: Locality) -> list[Locality]:
+    """The units directly under `locality`, each with `article_count` (a
+    district also counts its communes' articles). Two queries."""
+    children = list(locality.children.order_by("name"))
+    if not children:
+        return []
+    child = Case(
+        When(locality__parent=locality, then=F("locality")),
+        default=F("locality__parent"), output_field=IntegerField(),
+    )
+    counts = dict(
+        ArticleLocality.objects.filter(hidden=False)
+        .filter(Q(locality__parent=locality) | Q(locality__parent__parent=locality, locality__level=COMMUNE))
+        .values_list(child).annotate(n=Count("article", distinct=True)).order_by()
+    )
+    for unit in children:
+        unit.article_count = counts.get(unit.pk, 0)
+    return sorted(children, key=lambda unit: -unit.article_count)  # stable: by name among equals
+
+
+def agreements_in(locality: Locality, limit: int = LIST_LIMIT):
+    """Agreements placed in the scope of `locality`, newest period first (one query)."""
+    return (
+        Agreement.objects.filter(locality_scope(locality)).select_related("period", "locality")
+        .order_by(F("period__start").desc(nulls_last=True), "name", "pk")[:limit]
+    )
+
+
+def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
+    """Officials seen with a title in the scope of `locality`: one row per
+    (official, title) with the number of articles and the last date seen."""
+    return list(
+        Role.objects.filter(hidden=False).filter(locality_scope(locality))
+        .values("official__slug", "official__name", "title")
+        .annotate(articles=Count("article", distinct=True), last_seen=Max("seen_on"))
+        .order_by("-articles", "official__name", "title")[:limit]
+    )
+
+
+def _province_key(era: str, prefix: str = "locality__"):
+    """The province a unit counts for in `era`: its own province (pre-2025
+    units, post-2025 units) or, for a pre-2025 unit in the post-2025 view, the
+    province that took it over."""
+    if era == PRE:
+        return F(f"{prefix}province")
+    return Case(
+        When(**{f"{prefix}era": POST}, then=F(f"{prefix}province")),
+        default=F(f"{prefix}successor"), output_field=IntegerField(),
+    )
+
+
+def _era_filter(era: str, prefix: str = "locality__") -> Q:
+    return Q(**{f"{prefix}era": PRE}) if era == PRE else Q()
+
+
+def provinces(era: str):
+    return Locality.objects.filter(era=era, level=PROVINCE).order_by("name")
+
+
+def articles_per_province(era: str) -> dict[int, int]:
+    """{province id: articles} for every province of `era`: one GROUP BY."""
+    return dict(
+        ArticleLocality.objects.filter(_era_filter(era), hidden=False)
+        .values_list(_province_key(era)).annotate(n=Count("article", distinct=True)).order_by()
+    )
+
+
+def agreements_per_province(era: str) -> dict[int, int]:
+    """{province id: agreements placed in it}: one GROUP BY."""
+    return dict(
+        Agreement.objects.filter(_era_filter(era), locality__isnull=False)
+        .values_list(_province_key(era)).annotate(n=Count("pk")).order_by()
+    )
+
+
+def signing_table(era: str, max_periods: int = 8) -> tuple[list[Period], dict[tuple[int, int], dict]]:
+    """Which provinces have a programme of each period: ({(province id,
+    period id): {"province": bool, "districts": n}}). The province's own
+    programme is one placed at the province; `districts` counts the pre-2025
+    districts with one (a commune's counts for its district). Two queries."""
+    district = Case(
+        When(locality__level=DISTRICT, then=F("locality")),
+        When(locality__level=COMMUNE, locality__parent__level=DISTRICT, then=F("locality__parent")),
+        output_field=IntegerField(),
+    )
+    rows = (
+        Agreement.objects.filter(_era_filter(era), locality__isnull=False, period__kind=Period.Kind.PROGRAMME)
+        .values_list("period", _province_key(era))
+        .annotate(
+            province=Count("pk", filter=Q(locality__level=PROVINCE)),
+            districts=Count(district, distinct=True),
+        ).order_by()
+    )
+    cells = {
+        (province_id, period_id): {"province": bool(own), "districts": districts}
+        for period_id, province_id, own, districts in rows
+        if province_id is not None
+    }
+    period_ids = {period_id for _, period_id in cells}
+    periods = list(Period.objects.filter(pk__in=period_ids).order_by("-start", "-end")[:max_periods])
+    return periods, cells
