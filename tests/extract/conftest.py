@@ -26,8 +26,8 @@ def _naive_normalise_party(span: str, *, localities) -> dict | None:
 
 
 def _install(name: str, **functions) -> None:
-    if (EXTRACT_DIR / f"{name}.py").exists():
-        return
+    if (EXTRACT_DIR / f"{name}.py").exists() or (EXTRACT_DIR / name / "__init__.py").exists():
+        return  # a module or a package
     module = types.ModuleType(f"archive.extract.{name}")
     module.__dict__.update(functions)
     sys.modules[f"archive.extract.{name}"] = module

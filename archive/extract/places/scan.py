@@ -1,0 +1,387 @@
+"""Mentions of administrative units in an article's sentences: a unit-type word
+("huyện Phong Điền"), a party body or border post named after a unit, the
+headline prefix, a province in brackets, a bare province name, lists of units."""
+
+from dataclasses import dataclass, field
+import re
+
+from archive.extract.gazetteer import CENTRAL_CITIES, PROVINCE_SPELLINGS, Gazetteer, Unit
+from archive.extract.places.shared import CAP_RUN, CAP_WORD, LOWER, SURNAMES, UPPER, trie_pattern
+from archive.text import normalize
+
+# -- patterns ----------------------------------------------------------------
+
+# Unit-type word → (levels it can name, unit types it can name).
+_TYPE_WORDS = {
+    "tỉnh": ({"province"}, {"tỉnh"}),
+    "thành phố": ({"province", "district"}, {"thành phố"}),
+    "tp": ({"province", "district"}, {"thành phố"}),
+    "huyện": ({"district"}, {"huyện"}),
+    "quận": ({"district"}, {"quận"}),
+    "thị xã": ({"district"}, {"thị xã"}),
+    "tx": ({"district"}, {"thị xã"}),
+    "xã": ({"commune"}, {"xã"}),
+    "phường": ({"commune"}, {"phường"}),
+    "thị trấn": ({"commune"}, {"thị trấn"}),
+    "tt": ({"commune"}, {"thị trấn"}),
+    "đặc khu": ({"commune"}, {"đặc khu"}),
+}
+# Party committees and posts named after their unit.
+_ORG_WORDS = {
+    "huyện ủy": ({"district"}, {"huyện"}),
+    "quận ủy": ({"district"}, {"quận"}),
+    "thị ủy": ({"district"}, {"thị xã"}),
+    "thành ủy": ({"province", "district"}, {"thành phố"}),
+    "tỉnh ủy": ({"province"}, {"tỉnh"}),
+    "đồn biên phòng": ({"commune"}, None),
+    "đồn bp": ({"commune"}, None),
+}
+
+_TYPE_RE = re.compile(
+    r"(?<![\w])(?=[TtHhQqPpXxĐđ])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
+    r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã)"
+    rf"\s+(?P<run>{CAP_RUN}(?: \d{{1,2}}(?![\d/.,]\d))?|\d{{1,2}}(?![\d/.,]\d))"
+)
+# Type words found in lower-cased text (a pattern of plain alternatives lets
+# the regex engine skip fast); the full pattern is then matched where one starts.
+_TYPE_WORD_FIND_RE = re.compile(r"thành phố|tp|thị xã|tx|thị trấn|tt\.|đặc khu|tỉnh|huyện|quận|phường|xã")
+_ORG_RE = re.compile(
+    r"(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
+    rf"\s+(?P<run>{CAP_RUN})"
+)
+_HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn)(?![\w])")
+_TITLE_PREFIX_RE = re.compile(rf"^\s*(?P<run>{CAP_RUN})\s*(?:\((?P<paren>{CAP_RUN})\))?\s*:")
+_PAREN_AFTER_RE = re.compile(
+    rf"\s*\((?:(?:tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s+)?(?P<paren>{CAP_RUN})\)"
+)
+_BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
+# Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
+# Without "như"/"gồm" the words between must describe the units ("các xã vùng
+# cao Pà Cò, Hang Kia"), not place them ("các xã của huyện Mai Châu").
+_PLURAL_LIST_RE = re.compile(  # starts with plain words so the engine can skip; boundary checked in code
+    r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|\d{1,2})\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
+    rf"(?P<words>(?:\s+[{LOWER}]+){{0,4}}?)(?P<joined>\s*(?:như|gồm|là|:))?\s+(?P<run>{CAP_RUN})(?![\w'’])"
+)
+_PLACING_WORDS = frozenset("của thuộc trong tại ở huyện tỉnh quận thành phố thị xã với và cùng trên".split())
+# The next item of a list of units: ", Cầu Ngang", " và Duyên Hải" (whole run only).
+_LIST_ITEM_RE = re.compile(
+    rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
+)
+
+# Capitalised words that often stand before a province name in a body's name
+# ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
+_ORG_LEAD_WORDS = frozenset(
+    "Báo Đài Hội Sở Ban Bộ Cục Chi Viện Tòa Trường Bệnh Công Ủy Mặt Quân Khu Đồn Tỉnh Thành Đảng "
+    "Nhân Tổ Trung Liên Phòng Văn Hệ Cổng Kho Bảo Chợ Cảng Ngân Hợp Quỹ Nhà Trại Câu Đội "
+    # sentence-initial words
+    "Theo Tại Ở Với Tới Từ Còn Trong Cùng Đến Về Sau Trước Nhân Qua Hôm Sáng Chiều Tối Năm Ngày Toàn Cả "
+    "Các Những Riêng Tỉnh Huyện Thị Xã Phường Miền Vùng Khu".split()
+)
+# Words before a province's name that make it the name of something else.
+_NAMED_THING_WORDS = frozenset(
+    "thôn bản ấp xóm làng buôn plei sóc khóm tổ khu phố đường ngõ hẻm sông núi đèo hồ cầu chợ chùa đình đền "
+    "trường bến cảng lộ cụm đội giải cúp hẻm suối thác vịnh đảo".split()
+)
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng chí", "cụ", "em", "cháu", "đ/c", "già làng"})
+
+
+# -- mentions ----------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    name: str
+    levels: set
+    types: set | None
+    kind: str  # typed, org, post, title, paren, bare
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    hints: list = field(default_factory=list)  # province names written beside it
+    district_hints: list = field(default_factory=list)  # "xã A, huyện B": B
+    candidates: dict = field(default_factory=dict)  # era → [Unit]
+    resolved: Unit | None = None
+    era: str | None = None
+    former: bool = False  # written as a former unit: "huyện Lâm Bình (cũ)"
+
+
+def _prefix_matches(run: str, gazetteer: Gazetteer, levels, *, era=None) -> tuple[str, list[Unit]] | None:
+    """The longest leading word sequence of ``run`` that names a unit of ``levels``."""
+    words = run.replace("–", "-").replace(" - ", " -").replace("-", " - ").split()
+    for n in range(min(len(words), gazetteer.max_words + 2), 0, -1):
+        name = " ".join(words[:n]).replace(" - ", "-")
+        if name.endswith("-"):
+            continue
+        units = gazetteer.lookup(name, era=era, levels=levels)
+        if not units:
+            spaced = " ".join(words[:n])
+            if spaced != name:
+                units = gazetteer.lookup(spaced, era=era, levels=levels)
+                name = spaced if units else name
+        if units:
+            return name, units
+    return None
+
+
+def _preceding_words(sentence: str, start: int, count: int = 2) -> str:
+    return " ".join(sentence[:start].split()[-count:]).lower()
+
+
+def _is_honorific_before(sentence: str, start: int) -> bool:
+    before = _preceding_words(sentence, start, 2)
+    last = before.split()[-1] if before else ""
+    return last in _HONORIFICS or before in _HONORIFICS
+
+
+class _Scanner:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.bare_names = self._bare_province_names()
+        # No look-behind in front: a pattern that starts with plain
+        # alternatives is scanned fast; the boundary is checked in code.
+        self.bare_re = (
+            re.compile(f"(?:{trie_pattern(self.bare_names)})(?![\\w'’])") if self.bare_names else re.compile(r"(?!x)x")
+        )
+
+    def _bare_province_names(self) -> dict[str, str]:
+        """Province names that may stand alone, as written → the gazetteer's name."""
+        names = {}
+        for era in ("pre2025", "post2025"):
+            for unit in self.gaz.provinces(era):
+                if unit.name in {"Hồ Chí Minh", "Huế"}:
+                    continue  # "Hồ Chí Minh" is mostly the leader; "Huế" mostly the city
+                names[unit.name] = unit.name
+                for spelling in PROVINCE_SPELLINGS.get(unit.name, ()):
+                    names[normalize(spelling)] = unit.name
+        return names
+
+    def scan(self, sentences: list[str]) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        for index, sentence in enumerate(sentences):
+            taken: list[tuple[int, int]] = []
+
+            def overlaps(a, b):
+                return any(a < e and s < b for s, e in taken)
+
+            if index == 0:
+                mentions.extend(self._title_prefix(sentence, taken))
+            hcm = "HCM" in sentence or "Hồ Chí Minh" in sentence or "Sài Gòn" in sentence
+            for match in _HCM_RE.finditer(sentence) if hcm else ():
+                mentions.append(
+                    _Mention("Hồ Chí Minh", {"province"}, None, "typed", index, match.start(), match.end(), sentence)
+                )
+                taken.append((match.start(), match.end()))
+            for match in _type_mentions(sentence):
+                if overlaps(match.start(), match.end()):
+                    continue
+                type_word = match.group("type").lower().rstrip(".")
+                levels, types = _TYPE_WORDS[type_word]
+                mention = self._from_run(match, levels, types, "typed", index, sentence)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+                    for item in self._list_items(sentence, mention, index):
+                        mentions.append(item)
+                        taken.append((item.start, item.end))
+            for match in _PLURAL_LIST_RE.finditer(sentence):
+                # "các xã vùng cao như Bản Thi, Xuân Lạc", "hai xã biên giới Pà Cò, Hang Kia"
+                if match.start() and sentence[match.start() - 1].isalnum():
+                    continue
+                if not match.group("joined") and _PLACING_WORDS.intersection(match.group("words").split()):
+                    continue
+                if overlaps(match.start("run"), match.end("run")):
+                    continue
+                levels, types = _TYPE_WORDS[match.group("type").lower()]
+                run = match.group("run")
+                if not self.gaz.lookup(run, levels=levels):
+                    continue
+                first = _Mention(run, set(levels), types, "typed", index, match.start("run"), match.end("run"), sentence)
+                for mention in (first, *self._list_items(sentence, first, index)):
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            for match in _ORG_RE.finditer(sentence):
+                if match.start() and sentence[match.start() - 1].isalnum():
+                    continue
+                if overlaps(match.start("run"), match.end("run")):
+                    continue
+                org = match.group("org").lower()
+                levels, types = _ORG_WORDS[org]
+                kind = "post" if org.startswith("đồn") else "org"
+                mention = self._from_run(match, levels, types, kind, index, sentence)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            for match in _BARE_PAREN_RE.finditer(sentence) if "(" in sentence else ():
+                if overlaps(match.start(), match.end("run")):
+                    continue
+                paren = self._province_name(match.group("paren"))
+                if paren is None:
+                    continue
+                found = _prefix_matches(match.group("run"), self.gaz, {"district", "commune"})
+                if found and found[0] == match.group("run"):
+                    mention = _Mention(found[0], {"district", "commune"}, None, "paren", index,
+                                       match.start(), match.start() + len(found[0]), sentence, hints=[paren])
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
+            mentions.extend(self._bare_provinces(sentence, index, taken))
+        mentions.sort(key=lambda m: (m.sentence, m.start))
+        _link_chains(mentions, self.gaz)
+        return mentions
+
+    def _province_name(self, text: str) -> str | None:
+        units = self.gaz.lookup(text, levels={"province"})
+        return units[0].name if units else None
+
+    def _from_run(self, match, levels, types, kind, index, sentence) -> _Mention | None:
+        run = match.group("run")
+        found = _prefix_matches(run, self.gaz, levels)
+        if not found:
+            return None
+        name, _ = found
+        words, taken = run.split(), name.split()
+        if len(words) == len(taken) + 1 and words[0] in SURNAMES and len(words) >= 3:
+            return None  # "UBND xã Đinh Văn Hùng": a person's name, not xã Đinh Văn + "Hùng"
+        start = match.start("run")
+        end = start + len(name)
+        mention = _Mention(name, set(levels), types, kind, index, match.start(), end, sentence)
+        paren = _PAREN_AFTER_RE.match(sentence, end)
+        if paren:
+            province = self._province_name(paren.group("paren"))
+            if province:
+                mention.hints.append(province)
+        return mention
+
+    def _list_items(self, sentence: str, first: _Mention, index: int) -> list[_Mention]:
+        """Units listed after the first under one type word: "các huyện Trà Cú,
+        Cầu Ngang và Duyên Hải". Each item must be a whole name of that level."""
+        items = []
+        end = first.end
+        while True:
+            item = _LIST_ITEM_RE.match(sentence, end)
+            if not item:
+                break
+            run = item.group("run")
+            if run.isdigit() and not first.name.split()[-1].isdigit():
+                break  # "thị trấn Tràm Chim và 11 xã": a count, not "Phường 11"
+            if not self.gaz.lookup(run, levels=first.levels):
+                break
+            start = item.start("run")
+            items.append(_Mention(run, set(first.levels), first.types, first.kind, index, start,
+                                  start + len(run), sentence))
+            end = start + len(run)
+        return items
+
+    def _title_prefix(self, title: str, taken) -> list[_Mention]:
+        match = _TITLE_PREFIX_RE.match(title)
+        if not match:
+            return []
+        run = match.group("run")
+        result = []
+        hints = []
+        if match.group("paren"):
+            province = self._province_name(match.group("paren"))
+            if province:
+                hints.append(province)
+                start = match.start("paren")
+                result.append(_Mention(province, {"province"}, None, "title", 0, start,
+                                       start + len(match.group("paren")), title))
+        province_units = self.gaz.lookup(run, levels={"province"})
+        if province_units and not hints:
+            result.insert(0, _Mention(run, {"province"}, None, "title", 0, match.start("run"), match.end("run"), title))
+        else:
+            units = self.gaz.lookup(run, levels={"district", "commune"})
+            if units:
+                result.insert(0, _Mention(run, {"district", "commune"}, None, "title", 0, match.start("run"),
+                                          match.end("run"), title, hints=hints))
+        for mention in result:
+            taken.append((mention.start, mention.end))
+        return result
+
+    def _bare_provinces(self, sentence: str, index: int, taken) -> list[_Mention]:
+        result = []
+        for match in self.bare_re.finditer(sentence):
+            start, end = match.span()
+            if start and (sentence[start - 1].isalnum() or sentence[start - 1] in "'’-"):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            # Capitalised words glued before it must be body words ("Báo Vĩnh
+            # Long"), not a surname ("Trần Thái Bình").
+            lead = _LEAD_RUN_RE.search(sentence, 0, start)
+            if lead:
+                # Body words and abbreviations ("BĐBP Lai Châu") may stand before it.
+                lead_words = lead.group().split()
+                if lead_words[-1].lower() in _NAMED_THING_WORDS or any(
+                    word not in _ORG_LEAD_WORDS and not (len(word) > 1 and word.isupper()) for word in lead_words
+                ):
+                    continue
+            elif _is_honorific_before(sentence, start) or _preceding_words(sentence, start, 1) in _NAMED_THING_WORDS:
+                continue  # "ông Thái Bình", "thôn Thái Bình", "sông Đồng Nai"
+            # Capitalised words after it must start a person's name ("Tỉnh ủy
+            # Long An Nguyễn Văn Được"), not continue a longer name ("Thái Bình Dương").
+            tail = _TAIL_RUN_RE.match(sentence, end)
+            if tail:
+                words = tail.group().split()
+                if words[0] not in SURNAMES or len(words) < 2:
+                    continue
+            canonical = self.bare_names[match.group()]
+            result.append(_Mention(canonical, {"province"}, None, "bare", index, start, end, sentence))
+        return result
+
+
+# Capitalised words right before a position / right after it, same run.
+_LEAD_RUN_RE = re.compile(rf"(?:{CAP_WORD} )+$")
+_TAIL_RUN_RE = re.compile(rf"(?: {CAP_WORD})+")
+
+
+_CHAIN_GAP = re.compile(r"\s*[,(–-]?\s*$")
+_RANK = {"commune": 2, "district": 1, "province": 0}
+
+
+def _link_chains(mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """"xã Ea Tiêu, huyện Cư Kuin, tỉnh Đắk Lắk": each unit is inside the next."""
+    for i, mention in enumerate(mentions[:-1]):
+        j = i + 1
+        current = mention
+        while j < len(mentions):
+            nxt = mentions[j]
+            gap = mention.evidence[current.end : nxt.start] if nxt.sentence == mention.sentence else None
+            if gap is None or nxt.start < current.end or not _CHAIN_GAP.match(gap) or len(gap) > 4:
+                break
+            if min(_RANK[l] for l in nxt.levels) >= max(_RANK[l] for l in mention.levels):
+                break
+            if "province" in nxt.levels and (
+                nxt.levels == {"province"} or (nxt.name in CENTRAL_CITIES and gaz.lookup(nxt.name, levels={"province"}))
+            ):
+                mention.hints.append(nxt.name)
+            elif "district" in nxt.levels:
+                mention.district_hints.append(nxt.name)
+            current = nxt
+            j += 1
+
+
+def _type_mentions(sentence: str):
+    """_TYPE_RE matches, found through the lower-cased text."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        yield from _TYPE_RE.finditer(sentence)
+        return
+    end = 0
+    for found in _TYPE_WORD_FIND_RE.finditer(lowered):
+        if found.start() < end:
+            continue
+        match = _TYPE_RE.match(sentence, found.start())
+        if match:
+            end = match.end()
+            yield match
+
+
+_SCANNERS: dict[int, _Scanner] = {}
+
+
+def _scanner(gazetteer: Gazetteer) -> _Scanner:
+    scanner = _SCANNERS.get(id(gazetteer))
+    if scanner is None or scanner.gaz is not gazetteer:
+        scanner = _SCANNERS[id(gazetteer)] = _Scanner(gazetteer)
+    return scanner
