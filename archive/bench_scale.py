@@ -65,6 +65,21 @@ def timed(function, repeat: int, warmup: int = 1) -> list[float]:
     return samples
 
 
+def code_version() -> str:
+    """The commit measured, and the search files changed since (they move fast)."""
+    import subprocess
+
+    def git(*args):
+        try:
+            return subprocess.run(["git", *args], capture_output=True, text=True, timeout=10).stdout.strip()
+        except OSError:
+            return ""
+
+    dirty = git("status", "--porcelain", "--", "archive/search.py", "archive/views.py", "archive/filters.py")
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted: " + ", ".join(
+        line[3:] for line in dirty.splitlines()) if dirty else "")
+
+
 # --- Import ------------------------------------------------------------------------
 
 

@@ -26,7 +26,10 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=10, help="timed runs per query (after one warm-up)")
 
     def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
-        result = {"articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg()}
+        result = {
+            "articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
+            "code": bench.code_version(),
+        }
         if not skip_import:
             directory = options["corpus"] or os.path.join(tempfile.gettempdir(), f"danvan-corpus-{articles}-{seed}")
             if not os.path.isdir(directory) or not os.listdir(directory):
@@ -54,7 +57,8 @@ class Command(BaseCommand):
 
     def print_table(self, result):
         write = self.stdout.write
-        write(f"\n{result['articles']:,} articles (seed {result['seed']}), {result['cpus']} CPUs, "
+        write(f"\ncode: {result['code']}")
+        write(f"{result['articles']:,} articles (seed {result['seed']}), {result['cpus']} CPUs, "
               f"load average {result['load_average'][0]:.1f} → {result['load_average_after'][0]:.1f}")
         if imported := result.get("import"):
             write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
