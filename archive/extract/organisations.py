@@ -188,6 +188,19 @@ class _Context:
         return None
 
 
+_LAST_CONTEXT: list = []  # [(localities, gazetteer, context)]: the article being read
+
+
+def _context(localities: list[dict], gaz: Gazetteer) -> _Context:
+    """The context of these localities; agreement parties of one article are
+    normalised one by one, so the last one is kept (keyed by identity)."""
+    if _LAST_CONTEXT and _LAST_CONTEXT[0][0] is localities and _LAST_CONTEXT[0][1] is gaz:
+        return _LAST_CONTEXT[0][2]
+    ctx = _Context(localities, gaz)
+    _LAST_CONTEXT[:] = [(localities, gaz, ctx)]
+    return ctx
+
+
 def _type_fits(unit_word: str, locality: dict) -> bool:
     word = unit_word.lower().rstrip(".")
     word = "thành phố" if word == "tp" else word
@@ -427,7 +440,7 @@ def normalise_party(span: str, *, localities: list[dict], gazetteer: Gazetteer |
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     span = " ".join(span.split())
-    found = _parse(span, _Context(localities, gaz))
+    found = _parse(span, _context(localities, gaz))
     if not found:
         return None
     start, _, org = found[0]
