@@ -40,7 +40,7 @@ _DIGITS = re.compile(r"\d")
 # What else a date line may hold, folded: times, weekdays, "cập nhật", "(GMT+7)".
 _DATE_LINE_WORDS = re.compile(
     r"gmt\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|\b(?:ngay|thang|nam|cap nhat|cap nhap|"
-    r"dang|luc|gio|thoi gian|xuat ban|update[d]?|posted|thu|hai|ba|tu|sau|bay|chu nhat|cn|am|pm|luot xem|"
+    r"dang|dang tai|luc|gio|thoi gian|xuat ban|phat hanh|chinh sua|lan cuoi|update[d]?|posted|thu|hai|ba|tu|sau|bay|chu nhat|cn|am|pm|luot xem|"
     r"luot doc|views?|"
     r"sang|chieu|toi)\b|[\d\s,.:;|/()+\-–—]"
 )
@@ -115,7 +115,14 @@ def parse_full_date(text: str) -> FoundDate | None:
             weekdays = _WEEKDAY_RE.findall(text[: match.start()])
             weekday = weekday_number(weekdays[-1]) if weekdays else None
             return FoundDate(day, month, year, text.strip(), weekday, match.start())
+    # Some portals print their date line the ISO way: "2022-09-09 16:30".
+    for match in _ISO.finditer(text):
+        if valid(int(match["y"]), int(match["m"]), int(match["d"])):
+            return FoundDate(int(match["d"]), int(match["m"]), int(match["y"]), text.strip(), None, match.start())
     return None
+
+
+_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/.-])")
 
 
 # The dateline of official style: "Thanh Hóa, ngày 20 tháng 6 năm 2023".

@@ -196,3 +196,22 @@ def test_a_dateline_may_start_with_its_place(line, expected):
     from archive.extract.dates import is_date_line
 
     assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Ngày phát hành: 09/09/2022", date(2022, 9, 9)),
+        ("Đăng tải lúc 16:30 ngày 09/09/2022", date(2022, 9, 9)),
+        ("Chỉnh sửa lần cuối: 10/09/2022 08:00", date(2022, 9, 10)),
+        ("2022-09-09 16:30", date(2022, 9, 9)),
+        ("Cập nhật: 2025-10-05T08:10", date(2025, 10, 5)),
+    ],
+)
+def test_more_portal_date_lines(line, expected):
+    assert is_date_line(line)
+    assert article_dates(line, "").published_on == expected
+
+
+def test_a_period_is_not_an_iso_date():
+    assert not is_date_line("giai đoạn 2021-2025")
