@@ -494,3 +494,13 @@ def test_the_unit_after_a_merger_is_not_former(gaz):
     locs = find_dated(gaz, "Dân vận", body, date(2025, 9, 15))
     assert ("province", "Đồng Nai", "post2025") in eras(locs)
     assert ("province", "Bình Phước", "pre2025") in eras(locs)
+
+
+def test_units_a_new_commune_was_formed_from_are_former(gaz):
+    body = (
+        "Sáng 19/11, Đảng ủy xã Ba Vì, thành phố Hà Nội tổ chức hội nghị. Xã Ba Vì mới được thành lập từ "
+        "các xã Ba Vì, Khánh Thượng và Minh Quang của huyện Ba Vì (cũ)."
+    )
+    found = {(loc["name"], loc["era"], loc["province"]) for loc in find_dated(gaz, "Dân vận", body, date(2025, 11, 20))}
+    assert {("Khánh Thượng", "pre2025", "Hà Nội"), ("Minh Quang", "pre2025", "Hà Nội")} <= found
+    assert ("Ba Vì", "post2025", "Hà Nội") in found

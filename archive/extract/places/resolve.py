@@ -23,9 +23,12 @@ def _within(unit: Unit, ancestor: Unit, gaz: Gazetteer) -> bool:
 
 # The reform took effect on 1 July 2025: an article dated from then names the new units.
 REFORM_DATE = date(2025, 7, 1)
-# "thành lập trên cơ sở sáp nhập xã A và xã B": the units merged are former ones
-# (not "sau sáp nhập, xã C …", the unit after the merger).
-_MERGED_BEFORE_RE = re.compile(r"(?<![Ss]au )(?<![Ss]au khi )(?:sáp nhập|hợp nhất)(?: toàn bộ| nguyên trạng| một phần)?[^.;:]*$")
+# "thành lập trên cơ sở sáp nhập xã A và xã B", "thành lập từ các xã A, B": the
+# units merged are former ones (not "sau sáp nhập, xã C …", the unit after it).
+_MERGED_BEFORE_RE = re.compile(
+    r"(?:(?<![Ss]au )(?<![Ss]au khi )(?:sáp nhập|hợp nhất)(?: toàn bộ| nguyên trạng| một phần)?"
+    r"|thành lập (?:từ|trên cơ sở))[^.;:]*$"
+)
 # "huyện Lâm Bình (cũ)", "thành phố Hội An cũ": a unit named as former.
 _FORMER_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ\b|\(\s*trước đây\s*\))")
 
