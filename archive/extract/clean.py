@@ -174,6 +174,8 @@ def _content_lines(text: str) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
     in_related_list = False
+    skipped = None  # the last line of a related list
+    seen_lead = False
     for raw in text.splitlines():
         line = _without_furniture_segments(" ".join(raw.split()))
         if not line:
@@ -183,9 +185,17 @@ def _content_lines(text: str) -> list[str]:
                 len(line) < 60 and _RELATED.fullmatch(fold(line).strip(_FURNITURE_PUNCTUATION)) is not None
             )
             continue
-        if in_related_list and _looks_like_headline_link(line):
+        head_ends = in_related_list and not seen_lead and (is_date_line(line) or _is_lead(line))
+        if in_related_list and _looks_like_headline_link(line) and not head_ends:
+            skipped = line
             continue
-        in_related_list = False
+        if head_ends and skipped is not None and skipped.lower() not in seen:
+            # A "Tin mới" list in the page head ends where the article starts: its
+            # last line was the headline, over the date line or the lead.
+            seen.add(skipped.lower())
+            kept.append(skipped)
+        in_related_list, skipped = False, None
+        seen_lead = seen_lead or _is_lead(line)
         if is_glued_headlines(line) or _is_empty_caption(line):
             continue
         key = line.lower()

@@ -381,3 +381,23 @@ def test_a_headline_printed_in_capitals_is_still_the_headline():
         "Sáng 10/2, Ban Dân vận Huyện ủy Bát Xát và Đồn Biên phòng Y Tý ký kết chương trình phối hợp giai đoạn 2024 - 2028.\n"
     )
     assert page(text).title == "KÝ KẾT CHƯƠNG TRÌNH PHỐI HỢP GIỮA BAN DÂN VẬN HUYỆN ỦY VÀ ĐỒN BIÊN PHÒNG Y TÝ"
+
+
+@pytest.mark.parametrize("date_line", ["Thứ Năm, 6/6/2024 | 15:20\n", ""])
+def test_a_latest_news_list_in_the_page_head_does_not_swallow_the_headline(date_line):
+    text = (
+        "Báo Yên Bái điện tử\n"
+        "Tin mới\n"
+        "Yên Bái: Hơn 2.000 hộ được hỗ trợ làm nhà\n"
+        "Văn Chấn tổ chức Ngày hội Đại đoàn kết\n"
+        "Ban Dân vận Tỉnh ủy kiểm tra công tác dân vận tại huyện Trạm Tấu\n"
+        f"{date_line}"
+        "Ngày 5/6, đoàn kiểm tra của Ban Dân vận Tỉnh ủy Yên Bái đã làm việc tại huyện Trạm Tấu về công tác dân vận.\n"
+        "Tin liên quan\n"
+        "Trạm Tấu ra quân làm đường giao thông nông thôn\n"
+        "Thứ Hai, 3/6/2024\n"
+    )
+    result = page(text)
+    assert result.title == "Ban Dân vận Tỉnh ủy kiểm tra công tác dân vận tại huyện Trạm Tấu"
+    assert result.date_line == (date_line.strip() or None)
+    assert "Trạm Tấu ra quân" not in result.body
