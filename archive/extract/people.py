@@ -218,13 +218,14 @@ def _is_place_name(name: str, gaz: Gazetteer) -> bool:
 
 _UNIT_BEFORE_RE = re.compile(
     r"(?:^|\s)(?P<unit>tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|Tỉnh ủy|Huyện ủy|Quận ủy"
-    r"|Thị ủy|Thành ủy)\s*$"
+    r"|Thị ủy|Thành ủy|Đồn Biên phòng|Đồn BP)\s*$"
 )
 _UNIT_LEVELS = {
     "tỉnh": {"province"}, "tỉnh ủy": {"province"}, "huyện": {"district"}, "huyện ủy": {"district"},
     "quận": {"district"}, "quận ủy": {"district"}, "thị xã": {"district"}, "thị ủy": {"district"},
     "thành phố": {"province", "district"}, "tp": {"province", "district"}, "thành ủy": {"province", "district"},
     "xã": {"commune"}, "phường": {"commune"}, "thị trấn": {"commune"},
+    "đồn biên phòng": {"commune"}, "đồn bp": {"commune"},  # a post is named after its commune
 }
 _ANY_PLACE = {"province", "district"}
 
@@ -434,8 +435,9 @@ def _scan_sentence(sentence: str, gaz: Gazetteer | None, out: _Collector) -> Non
     for h_start in heads:
         if h_start < consumed_until:
             continue
-        # 1. Name, then titles.
-        before = _name_before(sentence, runs, h_start, gaz)
+        # 1. Name, then titles; a rank only ever comes before a name.
+        rank = _RANK_AT_RE.match(sentence, h_start) is not None
+        before = None if rank else _name_before(sentence, runs, h_start, gaz)
         if before is not None:
             name, ev_start, sep = before
             titles, title_end = _read_titles(sentence, h_start, any_case=sep != " ")
@@ -497,11 +499,14 @@ def _title_then_name(sentence: str, runs, h_start: int, gaz) -> tuple[str, list[
         return None
 
 
+# "Bí thư Tỉnh ủy, đồng chí …", "Chính trị viên Đồn Biên phòng Ka Lăng, Thiếu tá …"
 _THEN_HONORIFIC_NAME_RE = re.compile(
-    rf"\s*(?:[,–—‒-]\s*|\s+là\s+)?(?:[Đđ]ồng chí|[Đđ]/[Cc]|ông|bà|Ông|Bà)\s+(?P<name>{_SYL}(?:[ ]{_SYL})*)(?![\w'’])"
+    rf"\s*(?:[,–—‒-]\s*|\s+là\s+)?(?:[Đđ]ồng chí|[Đđ]/[Cc]|ông|bà|Ông|Bà|{_alternation(_RANKS)})"
+    rf"\s+(?P<name>{_SYL}(?:[ ]{_SYL})*)(?![\w'’])"
 )
 
 
+_RANK_AT_RE = re.compile(rf"(?:{_alternation(_RANKS)})(?!\w)")
 _RANK_BEFORE_RE = re.compile(rf"(?:{_alternation(_RANKS)})\s*$")
 
 

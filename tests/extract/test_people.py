@@ -470,3 +470,17 @@ def test_a_rank_is_neither_name_nor_title(gaz, sentence, name, title):
 )
 def test_a_post_named_after_a_border_gate_is_read_whole(gaz, sentence, title):
     assert list(officials(gaz, sentence).values()) == [[title]]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Chính trị viên Đồn Biên phòng Ka Lăng, Thiếu tá Lò Văn Hùng cho biết.", "Lò Văn Hùng",
+         "Chính trị viên Đồn Biên phòng Ka Lăng"),
+        ("Trưởng Công an xã Mường Phăng, Thiếu tá Quàng Văn Thủy báo cáo.", "Quàng Văn Thủy",
+         "Trưởng Công an xã Mường Phăng"),
+        ("Đồn trưởng Đồn Biên phòng Pa Thơm Lò Văn An phát biểu.", "Lò Văn An", "Đồn trưởng Đồn Biên phòng Pa Thơm"),
+    ],
+)
+def test_title_then_rank_and_name(gaz, sentence, name, title):
+    assert officials(gaz, sentence) == {name: [title]}
