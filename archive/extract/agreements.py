@@ -273,6 +273,8 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
             # A plan is an annual plan adopted: "thông qua kế hoạch … năm 2024".
             if acting.kind == "plan" and not (period and period.kind == "year"):
                 continue
+            if acting.kind == "plan" and acting is not verb and not _PLAN_NAME.search(low, acting.stop, acting.stop + 80):
+                continue  # "thống nhất và ký kết chương trình … năm 2024": one programme signed, no plan
             mentions.append(Mention(acting.kind, period or None, sentence, subject))
         pending.clear()
     return mentions

@@ -309,3 +309,13 @@ def test_a_long_post_name_between_the_parties_and_the_period():
         "tỉnh Nghệ An) trong thực hiện công tác dân vận vùng biên giới giai đoạn 2022 - 2026."
     )
     assert keys(body) == {("2022-2026", "sign")}
+
+
+def test_agreeing_and_signing_a_yearly_programme_is_one_signing():
+    body = "Tại hội nghị, các đại biểu đã thảo luận, thống nhất và ký kết chương trình phối hợp năm 2024 giữa Ban Dân vận Thị ủy và Thị đoàn."
+    assert keys(body) == {("2024-2024", "sign")}
+
+
+def test_agreeing_and_adopting_a_plan_is_a_plan():
+    body = "Hai cơ quan đã thống nhất và ban hành kế hoạch phối hợp thực hiện công tác dân vận năm 2024."
+    assert keys(body) == {("2024-2024", "plan")}
