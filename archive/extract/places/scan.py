@@ -58,7 +58,7 @@ _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
 # Without "như"/"gồm" the words between must describe the units ("các xã vùng
 # cao Pà Cò, Hang Kia"), not place them ("các xã của huyện Mai Châu").
-_PLURAL_LIST_RE = re.compile(  # starts with plain words so the engine can skip; boundary checked in code
+_PLURAL_LIST_RE = re.compile(  # matched where _QUANTIFIER_BEFORE_RE found its start; boundary checked in code
     r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|\d{1,2})\s+(?P<type>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
     rf"(?P<words>(?:\s+[{LOWER}]+){{0,4}}?)(?P<joined>\s*(?:như|gồm|là|:))?\s+(?P<run>{CAP_RUN})(?![\w'’])"
 )
@@ -184,7 +184,7 @@ class _Scanner:
                     for item in self._list_items(sentence, mention, index):
                         mentions.append(item)
                         taken.append((item.start, item.end))
-            for match in _PLURAL_LIST_RE.finditer(sentence):
+            for match in _plural_lists(sentence):
                 # "các xã vùng cao như Bản Thi, Xuân Lạc", "hai xã biên giới Pà Cò, Hang Kia"
                 if match.start() and sentence[match.start() - 1].isalnum():
                     continue
@@ -372,6 +372,29 @@ def _type_mentions(sentence: str):
         if found.start() < end:
             continue
         match = _TYPE_RE.match(sentence, found.start())
+        if match:
+            end = match.end()
+            yield match
+
+
+_PLURAL_TYPE_FIND_RE = re.compile(r"xã|phường|thị trấn|huyện|quận|thị xã|tỉnh")
+_QUANTIFIER_BEFORE_RE = re.compile(r"(?:các|những|hai|ba|bốn|năm|sáu|\d{1,2})\s+$")
+
+
+def _plural_lists(sentence: str):
+    """_PLURAL_LIST_RE matches, looked for only at type words after a
+    quantifier: a pattern starting with "các", "những" or a digit would be
+    tried at most letters of a Vietnamese sentence."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        yield from _PLURAL_LIST_RE.finditer(sentence)
+        return
+    end = 0
+    for found in _PLURAL_TYPE_FIND_RE.finditer(lowered):
+        quantifier = _QUANTIFIER_BEFORE_RE.search(lowered, max(0, found.start() - 8), found.start())
+        if quantifier is None or quantifier.start() < end:
+            continue
+        match = _PLURAL_LIST_RE.match(sentence, quantifier.start())
         if match:
             end = match.end()
             yield match
