@@ -13,13 +13,13 @@ import json
 from pathlib import Path
 
 from django.core.paginator import InvalidPage
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
 
 from archive.entity_filters import AgreementFilter, LocalityFilter, OfficialFilter
+from archive.exports import article_basics, with_visible_facts
 from archive.filters import ArticleFilter
-from archive.models import Agreement, Article, ArticleLocality, ArticlePeriod, Locality, Official, Role
+from archive.models import Agreement, Article, Locality, Official
 from archive.views import RESULT_CAP, CappedPaginator
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
@@ -70,24 +70,13 @@ def _place(locality) -> dict:
     return {"slug": locality.slug, "name": str(locality), "level": locality.level, "era": locality.era}
 
 
-def _visible(model, *related):
-    return model.objects.filter(hidden=False).select_related(*related).order_by("id")
-
-
 # -- Articles ------------------------------------------------------------------
 
 
 def article_json(article, absolute, detail: bool = False) -> dict:
     data = {
-        "id": article.pk,
-        "url": absolute(article.get_absolute_url()),
+        **article_basics(article, absolute),
         "api_url": absolute(reverse("api:article", args=[article.pk])),
-        "title": article.title,
-        "published_on": article.published_on.isoformat() if article.published_on else None,
-        "date_precision": article.date_precision,
-        "author": article.author,
-        "source_url": article.source_url,
-        "source_domain": article.source_domain,
         "localities": [_place(fact.locality) for fact in article.places],
         "officials": [
             {"slug": role.official.slug, "name": role.official.name, "title": role.title} for role in article.visible_roles
@@ -104,11 +93,7 @@ def article_json(article, absolute, detail: bool = False) -> dict:
 
 
 def _articles(queryset):
-    return queryset.defer("raw_text", "extraction", "search_vector", "search_rank").prefetch_related(
-        Prefetch("locality_facts", queryset=_visible(ArticleLocality, "locality__province"), to_attr="places"),
-        Prefetch("roles", queryset=_visible(Role, "official"), to_attr="visible_roles"),
-        Prefetch("period_facts", queryset=_visible(ArticlePeriod, "period"), to_attr="visible_periods"),
-    )
+    return with_visible_facts(queryset.defer("raw_text", "extraction", "search_vector", "search_rank"))
 
 
 def articles(request):

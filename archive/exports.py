@@ -82,24 +82,36 @@ def _visible(model, *related):
     return model.objects.filter(hidden=False).select_related(*related).order_by("id")
 
 
-def article_rows(queryset, absolute: Callable[[str], str]) -> Iterator[dict]:
-    """Rows of `queryset` (its order kept), with their visible localities,
-    officials (name – title) and periods."""
-    articles = queryset.only(*ARTICLE_FIELDS).prefetch_related(
+def with_visible_facts(articles):
+    """`articles` with their visible localities, officials and periods prefetched
+    (as `places`, `visible_roles`, `visible_periods`): three queries in all."""
+    return articles.prefetch_related(
         Prefetch("locality_facts", queryset=_visible(ArticleLocality, "locality__province"), to_attr="places"),
         Prefetch("roles", queryset=_visible(Role, "official"), to_attr="visible_roles"),
         Prefetch("period_facts", queryset=_visible(ArticlePeriod, "period"), to_attr="visible_periods"),
     )
-    for article in articles.iterator(chunk_size=CHUNK):
+
+
+def article_basics(article, absolute: Callable[[str], str]) -> dict:
+    """The fields every export and API answer gives for an article."""
+    return {
+        "id": article.pk,
+        "url": absolute(article.get_absolute_url()),
+        "title": article.title,
+        "published_on": article.published_on.isoformat() if article.published_on else None,
+        "date_precision": article.date_precision,
+        "author": article.author,
+        "source_url": article.source_url,
+        "source_domain": article.source_domain,
+    }
+
+
+def article_rows(queryset, absolute: Callable[[str], str]) -> Iterator[dict]:
+    """Rows of `queryset` (its order kept), with their visible localities,
+    officials (name – title) and periods."""
+    for article in with_visible_facts(queryset.only(*ARTICLE_FIELDS)).iterator(chunk_size=CHUNK):
         yield {
-            "id": article.pk,
-            "url": absolute(article.get_absolute_url()),
-            "title": article.title,
-            "published_on": article.published_on.isoformat() if article.published_on else None,
-            "date_precision": article.date_precision,
-            "author": article.author,
-            "source_url": article.source_url,
-            "source_domain": article.source_domain,
+            **article_basics(article, absolute),
             "localities": [str(fact.locality) for fact in article.places],
             "officials": [
                 f"{role.official.name} – {role.title}" if role.title else role.official.name
