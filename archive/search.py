@@ -396,16 +396,25 @@ def entities(parsed: ParsedQuery) -> Entities:
     name = " ".join(_words(parsed.text))
     if not 2 <= len(name) <= 80:
         return found
-    found.officials = list(Official.objects.filter(ascii_name=name).order_by("name")[:5])
+    found.officials = [
+        official
+        for official in Official.objects.filter(ascii_name=name).order_by("name")[:10]
+        if not parsed.has_diacritics or official.name.lower() == normalize(parsed.text).lower()
+    ][:5]
     place = _UNIT_PREFIX.sub("", parsed.text)
     unit = parsed.text[: len(parsed.text) - len(place)].strip().lower().rstrip(".")
     localities = Locality.objects.filter(ascii_name=" ".join(_words(place))).select_related("province")
     if unit in {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}:
         localities = localities.filter(unit_type=unit)
-    found.localities = list(
-        localities.annotate(article_count=Count("article_facts", filter=Q(article_facts__hidden=False)))
-        .order_by("-article_count", "era", "level", "name")[:6]
-    )
+    localities = localities.annotate(article_count=Count("article_facts", filter=Q(article_facts__hidden=False)))
+    # Folding merges names ("Dân vận" and xã Đản Ván): typed with diacritics,
+    # a place must match them; typed without, it must have articles.
+    wanted = normalize(place).lower()
+    found.localities = [
+        locality
+        for locality in localities.order_by("-article_count", "era", "level", "name")[:12]
+        if (locality.name.lower() == wanted if parsed.has_diacritics else locality.article_count)
+    ][:6]
     if not (found.officials or found.localities) and len(name) >= 4:
         found.suggestions = list(
             Official.objects.filter(ascii_name__trigram_word_similar=name)

@@ -165,6 +165,18 @@ def test_a_locality_name_typed_exactly_finds_the_localities():
     assert {p.name for p in search.entities(search.parse("Vĩnh Tường")).localities} == {"Vĩnh Tường"}
 
 
+def test_a_place_box_needs_the_diacritics_typed_or_articles_about_the_place():
+    # Folded, "dân vận" is also xã Đản Ván (Đắk Lắk), which no article is about.
+    assert search.entities(search.parse("Dân vận")).localities == []
+    assert search.entities(search.parse("dan van")).localities == []
+    assert [p.name for p in search.entities(search.parse("Đản Ván")).localities] == ["Đản Ván"]
+
+
+def test_an_official_typed_with_other_diacritics_is_not_that_official():
+    f.official("Trần Thị Diệu Minh")
+    assert search.entities(search.parse("Trần Thị Diệu Mính")).officials == []
+
+
 def test_a_partial_or_misspelt_name_suggests_the_nearest_officials():
     minh = f.official("Trần Thị Diệu Minh")
     f.official("Nguyễn Văn An")
