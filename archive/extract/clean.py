@@ -63,7 +63,7 @@ _RELATED = re.compile(
     r"|xem them|doc them|co the ban quan tam|tin tuc khac"
 )
 _FURNITURE_PUNCTUATION = " \t:|•·*»›>-–—.()[]"
-_BREADCRUMB = re.compile(r"[>»›|]")
+_BREADCRUMB = re.compile(r"(?:^|\s)[>»›|](?=\s|$)")  # "Trang chủ > Tin tức", not "<b>…</b>"
 # Lone photo captions that say nothing: "Quang cảnh Hội nghị", "Các đại biểu dự hội nghị".
 _EMPTY_CAPTION = re.compile(r"^(?:quang canh|toan canh|canh|cac dai bieu|dai bieu|hinh anh|video|clip)\b")
 # "…tử vongVĩnh Phúc: Giả làm…": a lower-case letter glued to a capital one.

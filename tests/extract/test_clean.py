@@ -401,3 +401,17 @@ def test_a_latest_news_list_in_the_page_head_does_not_swallow_the_headline(date_
     assert result.title == "Ban Dân vận Tỉnh ủy kiểm tra công tác dân vận tại huyện Trạm Tấu"
     assert result.date_line == (date_line.strip() or None)
     assert "Trạm Tấu ra quân" not in result.body
+
+
+def test_text_with_markup_in_it_is_kept_not_taken_for_a_breadcrumb():
+    page = clean_page(
+        "Ký kết chương trình phối hợp về công tác dân vận\n\n"
+        'Sáng 5/4/2023, Ban Dân vận Huyện ủy <img src=x onerror="alert(1)"> tổ chức hội nghị. <b>Tỷ lệ > 90%</b>'
+    )
+    assert page.title == "Ký kết chương trình phối hợp về công tác dân vận"
+    assert page.body.startswith("Sáng 5/4/2023")
+
+
+@pytest.mark.parametrize("line", ["Trang chủ > Tin tức > Dân vận", "Chính trị | Xã hội | Kinh tế", "Tin tức › Hoạt động › Dân vận"])
+def test_breadcrumbs_are_noise(line):
+    assert is_noise(line)
