@@ -59,6 +59,5 @@ class Researcher(HttpUser):
     def export(self):
         fmt = random.choice(["csv", "json"])
         with self.client.get("/tim-kiem/", params={"q": "dân vận", "format": fmt}, name=f"export {fmt}", catch_response=True) as response:
-            # Until exports exist the search page answers the same URL: a 200 either way.
-            if response.status_code == 200:
-                response.success()
+            if response.status_code == 200 and not response.headers.get("Content-Type", "").startswith(("text/csv", "application/json")):
+                response.failure(f"export answered {response.headers.get('Content-Type')}")
