@@ -324,7 +324,7 @@ class PeriodFilter(admin.SimpleListFilter):
         return [(p.pk, str(p)) for p in Period.objects.all()]
 
     def queryset(self, request, queryset):
-        if not self.value() or not self.value().isdigit():
+        if not self.value() or not self.value().isdecimal():
             return queryset
         facts = ArticlePeriod.objects.filter(article=OuterRef("pk"), period=int(self.value()), hidden=False)
         return queryset.filter(Exists(facts))

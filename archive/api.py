@@ -33,7 +33,7 @@ def _error(status: int, detail: str) -> JsonResponse:
 
 def _page_size(request) -> int:
     value = request.GET.get("page_size", "")
-    return min(int(value), MAX_PAGE_SIZE) if value.isdigit() and int(value) > 0 else DEFAULT_PAGE_SIZE
+    return min(int(value), MAX_PAGE_SIZE) if value.isdecimal() and int(value) > 0 else DEFAULT_PAGE_SIZE
 
 
 def _page_url(request, number: int) -> str:

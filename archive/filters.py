@@ -63,7 +63,7 @@ class LenientEntitiesField(forms.ModelMultipleChoiceField):
 
 class YearsField(LenientChoicesField):
     def valid_value(self, value):
-        return value.isdigit() and 1900 <= int(value) <= 2100
+        return value.isdecimal() and 1900 <= int(value) <= 2100  # not isdigit: "¹" is a digit int() refuses
 
     def clean(self, value):
         return sorted({int(v) for v in super().clean(value)})

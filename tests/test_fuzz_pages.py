@@ -26,7 +26,8 @@ nasty_text = st.one_of(
     st.text(max_size=60),
     st.sampled_from([PROBE, "' OR 1=1 --", "%", "\\", "\x00", "-1", "0", "999999999999999999999", "1e9",
                      "2021-2025", "2025-2021", "dân vận", '"unterminated', "a OR", "- -", "x" * 5000,
-                     "&amp;", "javascript:alert(1)", "\u202e", "NaN"]),
+                     "&amp;", "javascript:alert(1)", "\u202e", "NaN",
+                     "¹", "²⁰²¹", "٢٠٢١", "２０２１", "2021-²⁰²⁵"]),
 )
 queries = st.dictionaries(
     st.one_of(st.sampled_from(PARAMETERS), st.text(min_size=1, max_size=10)),
