@@ -12,15 +12,17 @@ archive/openapi.json (served at /api/openapi.json).
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.http import JsonResponse
 from django.urls import reverse
 
+from archive import search
 from archive.entity_filters import AgreementFilter, LocalityFilter, OfficialFilter
 from archive.exports import article_basics, with_visible_facts
 from archive.filters import ArticleFilter
 from archive.models import Agreement, Article, Locality, Official
-from archive.views import RESULT_CAP, CappedPaginator
+from archive.views import RESULT_CAP, CappedPaginator, PlannedPaginator
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -42,8 +44,8 @@ def _page_url(request, number: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-def _list(request, queryset, serialize) -> JsonResponse:
-    paginator = CappedPaginator(queryset, _page_size(request))
+def _list(request, queryset, serialize, paginator=None, extra=None) -> JsonResponse:
+    paginator = paginator or CappedPaginator(queryset, _page_size(request))
     try:
         page = paginator.page(int(request.GET.get("page", "1")))
     except (ValueError, InvalidPage):
@@ -52,6 +54,7 @@ def _list(request, queryset, serialize) -> JsonResponse:
     return JsonResponse({
         "count": paginator.count,
         "count_capped": paginator.capped,  # true: at least `count` results
+        **(extra or {}),
         "page": page.number,
         "page_size": paginator.per_page,
         "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
@@ -97,8 +100,23 @@ def _articles(queryset):
 
 
 def articles(request):
+    """Planned like the search page (archive.search.Listing): a broad query is
+    ranked among its newest matches and counted by estimate, and the whole
+    answer has the search's time budget."""
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
-    return _list(request, _articles(filterset.qs.defer("body")), article_json)
+    try:
+        with search.time_budget(settings.SEARCH_BUDGET_MS):
+            listing = search.Listing(filterset)
+            results = _articles(listing.results.defer("body"))
+            paginator = PlannedPaginator(listing, results, _page_size(request))
+            return _list(request, results, article_json, paginator, {
+                "count_estimated": listing.approximate,  # true: `count` is the planner's estimate
+                "ranked_within_newest": len(listing.window) if listing.ranked_window else None,
+            })
+    except search.OverBudget:
+        response = _error(503, "Tìm kiếm quá rộng để trả lời kịp lúc; hãy thu hẹp truy vấn hoặc thử lại sau")
+        response["Retry-After"] = "30"
+        return response
 
 
 def article(request, pk):

@@ -556,3 +556,25 @@ def unique_slug(model, base: str, max_length: int = 130) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+class FacetCount(models.Model):
+    """The search page's facet counts over the whole archive, for the page
+    with no query and no filter: counting a million articles' facts on every
+    visit would take seconds. Written by archive.search.refresh_facet_counts
+    (after each import that changed something, and `manage.py
+    refresh_facets`); facet "" holds the number of articles."""
+
+    facet = models.CharField(max_length=20)
+    position = models.PositiveIntegerField()  # order within the facet
+    value = models.CharField(max_length=200)
+    label = models.CharField(max_length=300)
+    count = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["facet", "position"]
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="facet_count_unique")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}: {self.count}"

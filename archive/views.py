@@ -8,6 +8,7 @@ merged or renamed entity redirects (301) to the one that is left.
 
 from functools import cached_property
 
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.db.models.functions import Coalesce, Left
@@ -55,9 +56,26 @@ class CappedPaginator(Paginator):
         return self.count >= RESULT_CAP
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=CappedPaginator):
+class PlannedPaginator(Paginator):
+    """Pages of a search.Listing: the count is the listing's (no extra query
+    when the list is broad)."""
+
+    def __init__(self, listing, object_list, per_page):
+        super().__init__(object_list, per_page)
+        self.listing = listing
+
+    @cached_property
+    def count(self):
+        return self.listing.page_count(RESULT_CAP)
+
+    @property
+    def capped(self) -> bool:
+        return not self.listing.approximate and self.count >= RESULT_CAP
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=CappedPaginator, paginator=None):
     """The requested page of `queryset`; a page number that is not a page is a 404."""
-    paginator = paginator_class(queryset, per_page)
+    paginator = paginator or paginator_class(queryset, per_page)
     number = request.GET.get("page", "1")
     try:
         return paginator.page(int(number))
@@ -112,18 +130,40 @@ def _moved(request, model, *, slug: str | None = None, pk: int | None = None):
 # -- Search and the lists built on it -------------------------------------------
 
 
-def _results_context(request, filterset, *, exact_timeline: bool = False) -> dict:
+def _places():
+    return ArticleLocality.objects.filter(hidden=False).select_related("locality__province").order_by("id")
+
+
+def _results_context(request, filterset, *, whole_archive: bool = False, entities: bool = False) -> dict:
     """Page, facets, chips and the timeline of a filtered article list (the
-    search page, a place's page). See docs/search.md for the query count."""
-    places = ArticleLocality.objects.filter(hidden=False).select_related("locality__province").order_by("id")
+    search page, a place's page), within the search's time budget; past it,
+    the degraded page (date order, no counts, no facets). Raises
+    search.OverBudget when even that does not come in time."""
+    try:
+        with search.time_budget(settings.SEARCH_BUDGET_MS):
+            context = _full_results_context(request, filterset, whole_archive=whole_archive)
+            if entities:
+                context["entities"] = search.entities(filterset.parsed)
+            return context
+    except search.OverBudget:
+        with search.time_budget(settings.SEARCH_DEGRADED_BUDGET_MS):
+            return _degraded_results_context(request, filterset)
+
+
+def _full_results_context(request, filterset, *, whole_archive: bool = False) -> dict:
+    """See docs/search.md for the query count. `whole_archive`: the list is
+    every article, counted from the stored FacetCount rows when there are
+    some, else the timeline counts every article per year."""
+    places = _places()
+    listing = search.Listing(filterset, whole_archive=whole_archive)
     results = (
-        filterset.qs.only(*LIST_FIELDS)
+        listing.results.only(*LIST_FIELDS)
         .annotate(lead=Left("body", 300))
         .prefetch_related(Prefetch("locality_facts", queryset=places, to_attr="places"))
     )
-    page = paginate(request, results)
+    page = paginate(request, results, paginator=PlannedPaginator(listing, results, PAGE_SIZE))
     search.attach_snippets(page.object_list, filterset.parsed)
-    facets = search.facets(filterset, request.GET)
+    facets = search.facets(listing, request.GET)
     hidden_params = [(facet.name, value.value) for facet in facets for value in facet.selected]
     return {
         "page": page,
@@ -136,14 +176,87 @@ def _results_context(request, filterset, *, exact_timeline: bool = False) -> dic
         # A new query keeps the chosen facets (known values only).
         "hidden_params": hidden_params,
         "list_query": _list_query(filterset, hidden_params),
-        "timeline": _timeline(facets, page, exact_timeline and stats.year_counts(filterset.qs)),
-        "facet_cap": search.FACET_CAP,
+        "timeline": _timeline(
+            facets, listing, whole_archive and listing.stored is None and stats.year_counts(filterset.qs)
+        ),
+        "listing": listing,
     }
 
 
-def _timeline(facets, page, exact_counts) -> charts.ColumnChart | None:
-    """Articles per year, from the year facet (already counted, over at most
-    FACET_CAP results), or from `exact_counts` when given. Each column links
+class DegradedPage:
+    """A page of results that was not counted: it knows only whether a next
+    page exists (one row more was fetched)."""
+
+    paginator = None
+
+    def __init__(self, rows: list, number: int, per_page: int):
+        self.object_list = rows[:per_page]
+        self.number = number
+        self._has_next = len(rows) > per_page
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def _degraded_results_context(request, filterset) -> dict:
+    """The answer when the full page did not come in time: the matching
+    articles newest first, one page at a time, without ranking, counts,
+    facets or highlighted snippets."""
+    number = request.GET.get("page", "1")
+    if not number.isdecimal() or not 1 <= int(number) <= RESULT_CAP // PAGE_SIZE:
+        raise Http404("Không có trang này")
+    number = int(number)
+    start = (number - 1) * PAGE_SIZE
+    rows = list(
+        search.newest_first(filterset.qs).only(*LIST_FIELDS)
+        .annotate(lead=Left("body", 300))
+        .prefetch_related(Prefetch("locality_facts", queryset=_places(), to_attr="places"))[start : start + PAGE_SIZE + 1]
+    )
+    page = DegradedPage(rows, number, PAGE_SIZE)
+    search.attach_snippets(page.object_list, search.parse(""))
+    return {
+        "page": page,
+        "degraded": True,
+        "q": filterset.values.get("q", ""),
+        "parsed": filterset.parsed,
+        "sort": "date",
+        "sorts": SORTS,
+        "facets": [],
+        "chips": [],
+        "hidden_params": [],
+        "list_query": _list_query(filterset, []),
+        "timeline": None,
+        "listing": None,
+    }
+
+
+def _busy(request):
+    response = render(request, "archive/busy.html", status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+def _timeline(facets, listing, exact_counts) -> charts.ColumnChart | None:
+    """Articles per year, from the year facet (already counted, over the
+    listing's sample), or from `exact_counts` when given. Each column links
     to the list narrowed to its year."""
     years = next((facet for facet in facets if facet.name == "year"), None)
     if years is None:
@@ -153,7 +266,7 @@ def _timeline(facets, page, exact_counts) -> charts.ColumnChart | None:
     return charts.year_columns(
         counts, title="Số bài viết theo năm", urls={year: value.url for year, value in values.items()},
         selected={year for year, value in values.items() if value.selected},
-        partial=not exact_counts and page.paginator.capped,
+        partial=not exact_counts and not listing.facets_exact,
     )
 
 
@@ -162,11 +275,13 @@ def search_page(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.qs, "bai-viet", fmt)
-    # The bare home page counts every article per year (one GROUP BY on the
-    # date index); any other list reuses its year facet.
+    # The bare home page shows the stored counts of the whole archive;
+    # any other list counts its own.
     bare = not any(key != "page" for key in request.GET)
-    context = _results_context(request, filterset, exact_timeline=bare)
-    context["entities"] = search.entities(filterset.parsed)
+    try:
+        context = _results_context(request, filterset, whole_archive=bare, entities=True)
+    except search.OverBudget:
+        return _busy(request)
     context["canonical"] = request.build_absolute_uri(reverse("archive:home")) if bare else None
     context["feed_url"] = _understood_url(reverse("archive:search-feed"), context)
     return render(request, "archive/search.html", context)
@@ -205,7 +320,10 @@ def locality_detail(request, slug):
     filterset = ArticleFilter(request.GET, queryset=stats.articles_in(locality))
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.qs, f"bai-viet-{locality.slug}", fmt)
-    context = _results_context(request, filterset)
+    try:
+        context = _results_context(request, filterset)
+    except search.OverBudget:
+        return _busy(request)
     context.update(
         entity=locality,
         canonical=canonical(request, locality),

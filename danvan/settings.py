@@ -171,6 +171,12 @@ DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault(
     "options", f"-c statement_timeout={env_int('DANVAN_STATEMENT_TIMEOUT_MS', 30000)}"
 )
+# A search page (query, count, facets) gets this long; past it the page is
+# answered in date order without counts or facets (archive.search.time_budget).
+SEARCH_BUDGET_MS = env_int("DANVAN_SEARCH_BUDGET_MS", 1500)
+# ... and that answer gets this long before the page says the archive is busy.
+SEARCH_DEGRADED_BUDGET_MS = env_int("DANVAN_SEARCH_DEGRADED_BUDGET_MS", 400)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive import search
 from archive.importer import DatabaseUnavailable, ImportInterrupted, import_paths
 
 
@@ -54,5 +55,7 @@ class Command(BaseCommand):
             sys.stderr.write("\r" + " " * 40 + "\r")
         if verbosity >= 1:
             self.stdout.write(f"{run.summary} ({time.monotonic() - started:.1f} s, import run {run.pk})")
+        if run.created or run.updated:
+            search.refresh_facet_counts()  # the home page's counts
         if run.failed:
             raise CommandError(f"{run.failed} of the inputs failed; see the messages above", returncode=1)

@@ -1,0 +1,237 @@
+"""How the search page stays bounded as the archive grows (archive.search,
+"Lists at scale" and "A time budget per page"): broad lists are ranked and
+faceted over their newest matches and counted by estimate, and a page that
+runs out of time answers in date order instead of failing.
+
+The thresholds are lowered here so that a handful of articles is "broad";
+at their real values the same code paths serve a million articles."""
+
+import psycopg
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from archive import search
+from archive.models import Article
+from tests import factories as f
+from tests.factories import plain_static  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_static")]
+URL = reverse("archive:search")
+
+
+def titles(response):
+    return [article.title for article in response.context["page"]]
+
+
+@pytest.fixture
+def years():
+    """Six articles on "dân vận", one per year 2019–2024; the oldest says it
+    best (the phrase twice in its title)."""
+    province = f.locality("Quảng Trị", level="province")
+    made = {}
+    for year in range(2019, 2025):
+        title = "Dân vận khéo, dân vận giỏi" if year == 2019 else f"Hội nghị năm {year} bàn công tác dân vận"
+        made[year] = f.article(title, f"Công tác dân vận năm {year}.", published_on=f"{year}-06-01",
+                               localities=[province] if year % 2 else [])
+    return made
+
+
+@pytest.fixture
+def broad(monkeypatch):
+    """Every list is broad (the planner never estimates fewer than 1 row);
+    windows hold the newest 3 matches."""
+    monkeypatch.setattr(search, "BROAD", 0)
+    monkeypatch.setattr(search, "WINDOW", 3)
+
+
+def test_a_narrow_list_is_ranked_counted_and_faceted_whole(client, years):
+    response = client.get(URL, {"q": "dân vận"})
+    listing = response.context["listing"]
+    assert not listing.broad and not listing.ranked_window
+    assert titles(response)[0] == years[2019].title  # the best, however old
+    assert response.context["page"].paginator.count == 6
+    assert listing.facets_exact
+    assert "bài mới nhất khớp" not in response.content.decode()
+
+
+def test_a_broad_query_is_ranked_within_its_newest_matches(client, years, broad):
+    response = client.get(URL, {"q": "dân vận"})
+    listing = response.context["listing"]
+    assert listing.broad and listing.ranked_window
+    assert set(titles(response)) == {years[y].title for y in (2022, 2023, 2024)}
+    page = response.content.decode()
+    assert "Khoảng" in page and "Xếp theo mức liên quan trong 3 bài mới nhất" in page
+
+
+def test_sorting_a_broad_query_by_date_reaches_past_the_window(client, years, broad):
+    response = client.get(URL, {"q": "dân vận", "sort": "date", "page": "1"})
+    assert not response.context["listing"].ranked_window
+    assert titles(response)[0] == years[2024].title
+
+
+def test_the_window_is_taken_after_the_filters(client, years, broad):
+    response = client.get(URL, {"q": "dân vận", "province": "quang-tri"})
+    # Quảng Trị's articles are the odd years: its newest three, not the
+    # newest three of the archive narrowed afterwards.
+    assert set(titles(response)) == {years[y].title for y in (2019, 2021, 2023)}
+
+
+def test_facets_of_a_broad_list_count_its_newest_matches_and_say_so(client, years, broad):
+    response = client.get(URL, {"q": "dân vận"})
+    year_facet = next(facet for facet in response.context["facets"] if facet.name == "year")
+    assert {value.value: value.count for value in year_facet.values} == {"2024": 1, "2023": 1, "2022": 1}
+    assert not response.context["listing"].facets_exact
+    assert "Số đếm trên 3 bài mới nhất khớp" in response.content.decode()
+
+
+def test_the_estimate_is_the_planners_and_rounded_for_display(years):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE archive_article")
+    assert search.estimate(Article.objects.all()) == 6
+
+    class Estimated(search.Listing):
+        def __init__(self, estimate):
+            self.estimate = estimate
+
+    assert Estimated(482_317).rounded_estimate == 480_000
+    assert Estimated(57).rounded_estimate == 57
+
+
+# -- The time budget -------------------------------------------------------------
+
+
+@pytest.fixture
+def locked():
+    """lock(table): another session holds an exclusive lock on `table` until
+    the test ends, so a statement reading it waits until its
+    statement_timeout cancels it: a slow query, made deterministic."""
+    sessions = []
+
+    def lock(table):
+        params = connection.get_connection_params()
+        params.pop("cursor_factory", None)
+        params.pop("context", None)
+        other = psycopg.connect(**params, autocommit=False)
+        other.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        sessions.append(other)
+
+    yield lock
+    for other in sessions:
+        other.rollback()
+        other.close()
+
+
+@pytest.fixture
+def official_table_locked(locked):
+    locked("archive_official")  # read by the officials facet and the entity box
+
+
+def test_a_page_out_of_time_answers_in_date_order_without_counts(client, years, settings, official_table_locked):
+    settings.SEARCH_BUDGET_MS = 300  # the officials facet waits on the lock
+    response = client.get(URL, {"q": "dân vận"})
+    assert response.status_code == 200
+    assert response.context["degraded"]
+    assert titles(response) == [years[y].title for y in range(2024, 2018, -1)]
+    page = response.content.decode()
+    assert "quá rộng để xếp hạng và đếm kịp lúc" in page
+    assert response.context["facets"] == []
+    # The connection is usable afterwards: the budget's transaction was rolled back.
+    assert Article.objects.count() == 6
+
+
+def test_a_degraded_page_pages_without_a_count(client, years, settings, official_table_locked, monkeypatch):
+    import archive.views
+
+    monkeypatch.setattr(archive.views, "PAGE_SIZE", 4)
+    settings.SEARCH_BUDGET_MS = 300
+    first = client.get(URL, {"q": "dân vận"})
+    assert len(titles(first)) == 4 and first.context["page"].has_next()
+    second = client.get(URL, {"q": "dân vận", "page": "2"})
+    assert titles(second) == [years[2020].title, years[2019].title] and not second.context["page"].has_next()
+    assert client.get(URL, {"q": "dân vận", "page": "0"}).status_code == 404
+
+
+def test_when_even_the_degraded_page_is_late_the_archive_says_it_is_busy(client, years, settings, official_table_locked):
+    settings.SEARCH_BUDGET_MS = 300
+    settings.SEARCH_DEGRADED_BUDGET_MS = 0
+    response = client.get(URL, {"q": "dân vận"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Máy chủ đang bận" in response.content.decode()
+
+
+def test_a_place_page_out_of_time_is_degraded_too(client, years, settings, locked):
+    locked("archive_articleperiod")  # read by the periods facet only
+    settings.SEARCH_BUDGET_MS = 300
+    response = client.get(reverse("archive:locality", args=["quang-tri"]))
+    assert response.status_code == 200 and response.context["degraded"]
+    assert titles(response) == [years[y].title for y in (2023, 2021, 2019)]
+
+
+# -- Stored counts for the home page ------------------------------------------------
+
+
+def facet_counts(response):
+    return {facet.name: {v.value: v.count for v in facet.values} for facet in response.context["facets"]}
+
+
+def test_the_home_page_shows_the_stored_counts_of_the_whole_archive(client, years):
+    live = client.get(URL)
+    assert live.context["listing"].stored is None  # never counted: counted per visit
+    assert search.refresh_facet_counts() == 6
+    stored = client.get(URL)
+    listing = stored.context["listing"]
+    assert listing.stored is not None and listing.total == 6 and listing.facets_exact
+    assert facet_counts(stored) == facet_counts(live)
+    assert titles(stored) == titles(live)
+    assert "Số đếm của toàn bộ kho, cập nhật lúc" in stored.content.decode()
+
+
+def test_stored_counts_change_only_when_refreshed(client, years):
+    search.refresh_facet_counts()
+    f.article("Dân vận năm 2018", "Công tác dân vận.", published_on="2018-06-01")
+    response = client.get(URL)
+    assert response.context["listing"].total == 6 and "2018" not in facet_counts(response)["year"]
+    assert "Dân vận năm 2018" in titles(response)  # the list itself is live
+    search.refresh_facet_counts()
+    assert facet_counts(client.get(URL))["year"]["2018"] == 1
+
+
+def test_a_query_or_a_filter_never_uses_the_stored_counts(client, years):
+    search.refresh_facet_counts()
+    assert client.get(URL, {"q": "dân vận"}).context["listing"].stored is None
+    assert client.get(URL, {"year": "2024"}).context["listing"].stored is None
+
+
+def test_an_import_that_changes_something_refreshes_the_stored_counts(tmp_path):
+    from django.core.management import call_command
+
+    from archive.models import FacetCount
+
+    source = tmp_path / "bai.txt"
+    source.write_text(
+        "Ban Dân vận Tỉnh ủy Quảng Trị ký kết chương trình phối hợp\n\n"
+        "Ngày 12/3/2024, Ban Dân vận Tỉnh ủy và UBND tỉnh Quảng Trị ký kết chương trình phối hợp "
+        "công tác dân vận giai đoạn 2024-2029.\n",
+        encoding="utf-8",
+    )
+    call_command("import_articles", str(source), verbosity=0)
+    assert FacetCount.objects.get(facet="").count == 1
+    FacetCount.objects.all().delete()
+    call_command("import_articles", str(source), verbosity=0)  # unchanged: nothing to count again
+    assert not FacetCount.objects.exists()
+
+
+def test_the_api_plans_broad_queries_like_the_page(client, years, broad):
+    data = client.get("/api/articles/", {"q": "dân vận"}).json()
+    assert data["count_estimated"] is True and data["ranked_within_newest"] == 3
+    assert {a["title"] for a in data["results"]} == {years[y].title for y in (2022, 2023, 2024)}
+
+
+def test_the_api_answers_503_when_out_of_time(client, years, settings, locked):
+    locked("archive_articleperiod")  # the API lists each article's periods
+    settings.SEARCH_BUDGET_MS = 300
+    response = client.get("/api/articles/", {"q": "dân vận"})
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "thu hẹp" in response.json()["detail"]
