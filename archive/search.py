@@ -715,6 +715,8 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     stored = listing.stored
 
     def sample(facet):
+        if facet != "district" and not chosen.get(facet):
+            return listing.sample(listing.matches)  # the same rows, without rebuilding them
         return listing.sample(filterset.queryset_without(facet))
 
     # Links are built from the understood parameters only: an unknown value
