@@ -867,6 +867,7 @@ class _WholeArchive(Listing):
         from archive.models import Article
 
         self.filterset = ArticleFilter(QueryDict(), queryset=Article.objects.all())
+        self.matches = self.filterset.qs
         self.stored = None
         self.pks = list(Article.objects.values_list("pk", flat=True))
 
