@@ -567,6 +567,9 @@ def _pk_array(pks: list[int]):
 # -- A time budget per page ---------------------------------------------------
 
 
+BUDGET_SLACK_MS = 100
+
+
 class OverBudget(Exception):
     """The work under a time_budget did not finish in time."""
 
@@ -574,19 +577,25 @@ class OverBudget(Exception):
 @contextmanager
 def time_budget(milliseconds: int):
     """Run the block's queries in one read transaction that may take at most
-    `milliseconds` in all: before each statement the server's
-    statement_timeout is set to the time left, so a slow statement is
+    `milliseconds` in all (give or take BUDGET_SLACK_MS): the server's
+    statement_timeout follows the time left, so a slow statement is
     cancelled by Postgres itself. Raises OverBudget when time runs out
     (the transaction is rolled back; the connection stays usable)."""
     from django.db import OperationalError, connection, transaction
 
     deadline = time.monotonic() + milliseconds / 1000
+    timeout_set = [None]
 
     def limit(execute, sql, params, many, context):
         left = int((deadline - time.monotonic()) * 1000)
         if left <= 0:
             raise OverBudget(f"time budget of {milliseconds} ms spent")
-        context["cursor"].cursor.execute(f"SET LOCAL statement_timeout = {left}")
+        # A round trip per statement would cost more than the statements of
+        # a fast page: the timeout is lowered only when it would let a
+        # statement overrun the budget by more than BUDGET_SLACK_MS.
+        if timeout_set[0] is None or left < timeout_set[0] - BUDGET_SLACK_MS:
+            context["cursor"].cursor.execute(f"SET LOCAL statement_timeout = {left}")
+            timeout_set[0] = left
         return execute(sql, params, many, context)
 
     try:
