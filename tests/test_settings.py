@@ -62,6 +62,23 @@ def test_check_deploy_is_clean_in_production():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+SHOW_TIMEOUT = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])"
+
+
+def test_web_processes_have_a_statement_timeout_and_commands_do_not():
+    web = subprocess.run(
+        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'danvan.settings'; "
+         "django.setup(); " + SHOW_TIMEOUT],
+        cwd=ROOT, env={k: v for k, v in os.environ.items() if not k.startswith("DANVAN_")},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert web.stdout.strip() == "-c statement_timeout=30000", web.stderr
+    command = run_manage("shell", "-v0", "-c", SHOW_TIMEOUT, env_overrides={})
+    assert command.stdout.strip() == "-c statement_timeout=0", command.stderr
+    asked = run_manage("shell", "-v0", "-c", SHOW_TIMEOUT, env_overrides={"DANVAN_STATEMENT_TIMEOUT_MS": "5000"})
+    assert asked.stdout.strip() == "-c statement_timeout=5000", asked.stderr
+
+
 def test_bad_database_url_is_reported():
     result = run_manage("check", env_overrides={"DATABASE_URL": "mysql://u@h/db"})
     assert result.returncode != 0
