@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--skip-fts", action="store_true", help="no SQLite FTS5 baseline")
         parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="import workers (0: one by one)")
         parser.add_argument("--repeat", type=int, default=10, help="timed runs per query (after one warm-up)")
+        parser.add_argument(
+            "--grow-to", type=int, metavar="N",
+            help="after the import, copy the imported articles in SQL until there are N (see bench_scale.replicate)",
+        )
+        parser.add_argument("--grow-only", action="store_true", help="with --grow-to: grow, then stop (no timings)")
 
     def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
         result = {
@@ -39,6 +44,13 @@ class Command(BaseCommand):
             self.stdout.write(f"importing {directory} with {workers} workers…")
             result["import"] = bench.run_import(directory, workers)
             self.stdout.write(f"  {result['import']}")
+        if options["grow_to"]:
+            self.stdout.write(f"growing to {options['grow_to']:,} articles by copying…")
+            result["grow"] = bench.replicate(options["grow_to"], progress=self.stdout.write)
+            self.stdout.write(f"  {result['grow']}")
+            if options["grow_only"]:
+                self.write_json(options["json"], result)
+                return
 
         queries = bench.query_set()
         result["search_page"] = [t.as_dict() for t in bench.time_search_page(queries, repeat)]
@@ -51,8 +63,11 @@ class Command(BaseCommand):
             result["fts5"] = [t.as_dict() for t in bench.time_fts(path, queries, repeat)]
         result["load_average_after"] = os.getloadavg()
         self.print_table(result)
-        if options["json"]:
-            with open(options["json"], "w", encoding="utf-8") as out:
+        self.write_json(options["json"], result)
+
+    def write_json(self, path, result):
+        if path:
+            with open(path, "w", encoding="utf-8") as out:
                 json.dump(result, out, indent=2, ensure_ascii=False, default=str)
 
     def print_table(self, result):

@@ -1,0 +1,100 @@
+"""bench_scale.replicate: growing a database to N articles by copying the
+imported ones in SQL (the 1M benchmark database), on a tiny database.
+
+replicate() copies on connections of its own, which see only committed rows,
+so this is a transactional test; the flush after it empties every table, and
+the gazetteer is loaded again for the tests that follow."""
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from archive import bench_scale, gazetteer
+from archive.importer import import_paths
+from archive.models import FACT_MODELS, Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def gazetteer_loaded_afterwards(django_db_setup, django_db_blocker):
+    """Requested before `transactional_db`, so it runs after that fixture's flush."""
+    yield
+    with django_db_blocker.unblock():
+        gazetteer.load()
+
+
+def index_names() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'archive%%'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+def facts_of(article: Article) -> dict:
+    """An article's fact rows, without their ids and the article's."""
+    found = {}
+    for model in FACT_MODELS:
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in ("id", "article_id", "seen_on")]
+        found[model.__name__] = sorted(model.objects.filter(article=article).values_list(*fields))
+    return found
+
+
+def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, transactional_db):
+    run = import_paths([str(FIXTURES / "articles")], workers=0)
+    assert run.created == 5
+    originals = {a.pk: a for a in Article.objects.all()}
+    history = Article.history.count()
+    indexes = index_names()
+    facts_before = {model: model.objects.count() for model in FACT_MODELS}
+
+    # The 5 articles and 2 whole rounds of copies, 2 more; chunks of 2 so both connections work.
+    result = bench_scale.replicate(17, chunk=2, progress=lambda message: None)
+    assert (result["articles"], result["copied"]) == (17, 12)
+    assert Article.objects.count() == 17
+    for model in FACT_MODELS:
+        expected = facts_before[model] * 3 + sum(
+            model.objects.filter(article_id=pk).count() for pk in sorted(originals)[:2]
+        )
+        assert model.objects.count() == expected, model.__name__
+
+    stride = max(originals)
+    for copy in Article.objects.exclude(pk__in=originals):
+        k, source_id = divmod(copy.pk - 1, stride)
+        original = originals[source_id + 1]
+        assert copy.source_key == f"{original.source_key}#bench-copy-{k}"
+        assert (copy.title, copy.body, copy.extraction) == (original.title, original.body, original.extraction)
+        assert copy.content_hash != original.content_hash
+        assert copy.published_on.year == original.published_on.year
+        assert abs((copy.published_on - original.published_on).days) <= 14
+        assert facts_of(copy) == facts_of(original)
+        seen = {(r.official_id, r.title): r.seen_on for r in original.roles.all()}
+        for role in copy.roles.all():  # a role dated by its article moves with it
+            before = seen[role.official_id, role.title]
+            assert role.seen_on == (copy.published_on if before == original.published_on else before)
+    for field in ("source_key", "content_hash"):
+        assert Article.objects.values(field).distinct().count() == 17
+    for model in FACT_MODELS:  # every copied fact points at a copied article (an inner join: none is lost)
+        copied = model.objects.exclude(article_id__in=originals)
+        keys = list(copied.values_list("article__source_key", flat=True))
+        assert len(keys) == copied.count() > 0
+        assert all("#bench-copy-" in key for key in keys)
+
+    # The search columns are computed for the copies: a query finds the copies of what it finds.
+    matched = set(Article.objects.search("dân vận").values_list("pk", flat=True))
+    assert matched == {pk for pk in Article.objects.values_list("pk", flat=True) if (pk - 1) % stride + 1 in matched}
+    assert matched - set(originals)
+    assert index_names() == indexes
+    assert Article.history.count() == history  # copies have no history
+    with connection.cursor() as cursor:  # the connection's statement timeout is back
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] != "0"
+
+    # Asked again, or for fewer: nothing to do. For more: only the missing copies.
+    assert bench_scale.replicate(17, progress=lambda message: None)["copied"] == 0
+    assert bench_scale.replicate(10, progress=lambda message: None)["copied"] == 0
+    assert bench_scale.replicate(20, chunk=3, progress=lambda message: None)["copied"] == 3
+    assert Article.objects.count() == 20
+    assert index_names() == indexes
+    new = Article.objects.create(title="Bài mới", body="…", raw_text="…", source_key="new", content_hash="new")
+    assert new.pk > max(Article.objects.exclude(pk=new.pk).values_list("pk", flat=True))
