@@ -118,9 +118,11 @@ class Query:
 
 
 def rare_official() -> Official | None:
-    """An official named in exactly two articles (deterministic)."""
+    """An official named in exactly two articles (deterministic); in a database
+    grown by copying (replicate), where every count is a multiple of the copies,
+    one named in the fewest articles above one."""
     return (
-        Official.objects.annotate(n=Count("roles__article", distinct=True)).filter(n=2).order_by("pk").first()
+        Official.objects.annotate(n=Count("roles__article", distinct=True)).filter(n__gte=2).order_by("n", "pk").first()
     )
 
 
