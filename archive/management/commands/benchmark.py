@@ -97,5 +97,7 @@ class Command(BaseCommand):
             )
         for t in result["name_lookup"]:
             write(f"{t['name']:<34} p50 {t['p50_ms']:>7.1f} ms  p95 {t['p95_ms']:>7.1f} ms  ({t['note']})")
+        for t in result["search_page"]:
+            write(f"  page {t['name']}: {t['note']}")
         for t in result.get("fts5", []):
             write(f"  FTS5 {t['name']}: {t['note']}")
