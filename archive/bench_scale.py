@@ -306,9 +306,10 @@ def replicate(target: int, *, workers: int = 2, chunk: int = 5000, maintenance_w
     tables (the GIN index among them) are dropped first and rebuilt at the end,
     with a large `maintenance_work_mem`; `workers` connections copy chunks of
     `chunk` articles in parallel (one transaction per chunk: articles and their
-    facts together); foreign-key triggers are off during the copy
-    (session_replication_role = replica, superuser only) and the copied facts'
-    article ids are checked at the end; then VACUUM ANALYZE.
+    facts together); triggers are off during the copy
+    (session_replication_role = replica, superuser only): foreign keys, whose
+    copied article ids are checked at the end, and ArticlePlace's, whose rows
+    are copied like the other facts (with the copy's date); then VACUUM ANALYZE.
 
     Deterministic: the same imported articles and `target` give the same rows.
     Idempotent-ish: nothing is copied when the table already has `target` rows or
@@ -558,9 +559,12 @@ def _copy_chunk(cursor, step: tuple[int, int, int], statements: dict) -> tuple[i
         facts = {}
         for table, (column, fact_offset, fact_columns) in statements["facts"].items():
             copied = {"id": f"f.id + {k * fact_offset}", column: f"f.{column} + {offset}"}
-            joins = ""
             if "seen_on" in fact_columns:  # a role's date is the article's date, unless stated otherwise
                 copied["seen_on"] = "CASE WHEN f.seen_on = a.published_on THEN copy.published_on ELSE f.seen_on END"
+            if "published_on" in fact_columns:  # ArticlePlace: the article's date beside its place
+                copied["published_on"] = "copy.published_on"
+            joins = ""
+            if "seen_on" in fact_columns or "published_on" in fact_columns:
                 joins = (f"JOIN archive_article a ON a.id = f.{column} "
                          f"JOIN archive_article copy ON copy.id = f.{column} + {offset}")
             cursor.execute(

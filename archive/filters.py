@@ -3,8 +3,9 @@
 Every parameter is lenient: an unknown or malformed value is dropped, never an
 error, so a stale or hand-edited URL still shows a page. Several values of one
 facet combine with OR, facets with AND; every facet filter is an EXISTS over
-the fact table it reads, so no filter duplicates rows and hidden facts (removed
-by a curator) never count.
+the fact table it reads (or, for a single place, a join on ArticlePlace's
+unique rows), so no filter duplicates rows and hidden facts (removed by a
+curator) never count.
 """
 
 import re
@@ -12,15 +13,15 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from archive import search
 from archive.models import (
     Article,
     ArticleAgreement,
-    ArticleLocality,
     ArticleOrganisation,
     ArticlePeriod,
+    ArticlePlace,
     Locality,
     Official,
     Organisation,
@@ -141,6 +142,20 @@ def district_scope(districts) -> Q:
     return Q(locality__in=districts) | Q(locality__parent__in=districts, locality__level=Locality.Level.COMMUNE)
 
 
+def in_places(queryset, places):
+    """The articles of `queryset` that count for any of `places` (provinces
+    or districts, by the scopes above: ArticlePlace holds them).
+
+    For a single place this is a join that also carries the article's date as
+    `place_date`, so that date order (archive.search.newest_first) reads that
+    place's index newest first: at a million articles, walking the archive's
+    date index until a province's articles turn up takes seconds when they
+    are old ones. Several places take an EXISTS, so no article comes twice."""
+    if len(places) == 1 and "place_date" not in queryset.query.annotations:
+        return queryset.filter(place_rows__place=places[0]).annotate(place_date=F("place_rows__published_on"))
+    return queryset.filter(Exists(ArticlePlace.objects.filter(article=OuterRef("pk"), place__in=places)))
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = QueryFilter(method="filter_text")
     province = EntitiesFilter(
@@ -185,10 +200,10 @@ class ArticleFilter(django_filters.FilterSet):
         # province then only decides which districts the facet offers.
         if self.values.get("district"):
             return queryset
-        return queryset.filter(Exists(_facts(ArticleLocality).filter(province_scope(provinces))))
+        return in_places(queryset, provinces)
 
     def filter_district(self, queryset, name, districts):
-        return queryset.filter(Exists(_facts(ArticleLocality).filter(district_scope(districts))))
+        return in_places(queryset, districts)
 
     def filter_year(self, queryset, name, years):
         when = Q()
@@ -218,7 +233,7 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.sort_order == "date":
-            queryset = queryset.order_by("-published_on", "-id")
+            queryset = search.newest_first(queryset)
         return queryset
 
     def queryset_without(self, facet: str):

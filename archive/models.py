@@ -388,6 +388,33 @@ class Fact(models.Model):
         abstract = True
 
 
+class ArticlePlace(models.Model):
+    """Each province and district an article counts for, beside the article's
+    date: what a place's list reads, newest first, without visiting the
+    place's other articles (at a million articles the date index alone walks
+    through every newer article of the whole archive first).
+
+    Derived, never written by Django: Postgres triggers (migration 0009)
+    rebuild an article's rows whenever its visible localities, its date or a
+    locality's parents change. An article counts for the province of each of
+    its localities in the locality's own era, for the post-2025 province that
+    took it over (`Locality.successor`), and for its district (a commune's
+    district), as `archive.filters.province_scope` and `district_scope` say."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="place_rows")
+    place = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+", db_index=False)
+    published_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["place", "article"], name="article_place_unique")]
+        indexes = [
+            models.Index(fields=["place", "-published_on", "-article"], name="article_place_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.place_id}"
+
+
 class ArticleLocality(Fact):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="locality_facts")
     locality = models.ForeignKey(Locality, verbose_name="địa phương", on_delete=models.PROTECT, related_name="article_facts")

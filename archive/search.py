@@ -136,6 +136,7 @@ class ParsedQuery:
     groups: list[list[Term]] = field(default_factory=list)
     periods: list[tuple[int, int]] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    _officials: list | None = field(default=None, repr=False, compare=False)  # named_officials, once
 
     def __bool__(self):
         return bool(self.groups or self.periods or self.years)
@@ -309,6 +310,8 @@ def search(queryset, q: str | ParsedQuery):
     first (then newest). An empty query returns `queryset` with rank 0."""
     from archive.models import ArticlePeriod
 
+    from archive.models import Role
+
     parsed = q if isinstance(q, ParsedQuery) else parse(q)
     if parsed.periods or parsed.years:
         facts = ArticlePeriod.objects.filter(article=OuterRef("pk"), hidden=False)
@@ -321,9 +324,16 @@ def search(queryset, q: str | ParsedQuery):
         queryset = queryset.filter(when)
     if not parsed.has_text:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-published_on", "-id")
-
+    if officials := named_officials(parsed):
+        # A name is found through the articles its official appears in: the
+        # words of a name ("Dương", "Hồng", "Bình") are each in thousands of
+        # articles, and checking where they stand together in each is slow.
+        roles = Role.objects.filter(article=OuterRef("pk"), hidden=False, official__in=officials)
+        queryset = queryset.filter(Exists(roles))
+    else:
+        queryset = queryset.filter(search_vector=_tsquery(parsed, FOLDED))
     return (
-        queryset.filter(search_vector=_tsquery(parsed, FOLDED))
+        queryset
         .annotate(rank=rank_expression(parsed))
         .order_by("-rank", "-published_on", "-id")
     )
@@ -396,6 +406,26 @@ class Entities:
         return bool(self.officials or self.localities or self.suggestions)
 
 
+def named_officials(parsed: ParsedQuery) -> list:
+    """The officials whose whole name the query is: folded, so "tran thi dieu
+    minh" names every Trần Thị Diệu Minh; typed with diacritics, it must be
+    the name as written. A search for a name lists the articles these
+    officials appear in (`search`); quoted, it is a phrase like any other.
+    One query per ParsedQuery (kept on it), none for what is not a name."""
+    from archive.models import Official
+
+    if parsed._officials is None:
+        parsed._officials = []
+        name = " ".join(_words(parsed.text))
+        if parsed.is_name_like and not (parsed.periods or parsed.years) and " " in name and len(name) <= 80:
+            parsed._officials = [
+                official
+                for official in Official.objects.filter(ascii_name=name).order_by("name")[:10]
+                if not parsed.has_diacritics or official.name.lower() == normalize(parsed.text).lower()
+            ][:5]
+    return parsed._officials
+
+
 def entities(parsed: ParsedQuery) -> Entities:
     """Officials and localities whose name is the query (folded), shown first;
     failing that, the officials with the nearest names (pg_trgm). At most three
@@ -411,11 +441,7 @@ def entities(parsed: ParsedQuery) -> Entities:
     name = " ".join(_words(parsed.text))
     if not 2 <= len(name) <= 80:
         return found
-    found.officials = [
-        official
-        for official in Official.objects.filter(ascii_name=name).order_by("name")[:10]
-        if not parsed.has_diacritics or official.name.lower() == normalize(parsed.text).lower()
-    ][:5]
+    found.officials = named_officials(parsed)
     place = _UNIT_PREFIX.sub("", parsed.text)
     unit = parsed.text[: len(parsed.text) - len(place)].strip().lower().rstrip(".")
     localities = Locality.objects.filter(ascii_name=" ".join(_words(place))).select_related("province")
@@ -471,7 +497,11 @@ def estimate(queryset) -> int:
 
 
 def newest_first(queryset):
-    return queryset.order_by("-published_on", "-id")
+    """Date order, newest first. A list narrowed to one place
+    (archive.filters.in_places) is ordered by that place's copy of the date,
+    which its index holds in order."""
+    date = "place_date" if "place_date" in queryset.query.annotations else "published_on"
+    return queryset.order_by(f"-{date}", "-id")
 
 
 def newest_pks(queryset) -> list[int]:
@@ -644,22 +674,6 @@ def toggle_url(params, name: str, values: list[str]) -> str:
     return "?" + params.urlencode() if params else "?"
 
 
-def _group_sql(select: str, joins: str, where: str = "") -> str:
-    from archive.models import ArticleLocality, Locality
-
-    return f"""
-        SELECT {select}, count(DISTINCT al.article_id) AS n
-        FROM unnest(%s::bigint[]) AS sample(id)
-        JOIN {ArticleLocality._meta.db_table} al ON al.article_id = sample.id
-        JOIN {Locality._meta.db_table} l ON l.id = al.locality_id
-        {joins}
-        WHERE NOT al.hidden {where}
-        GROUP BY 1, 2, 3, 4
-        ORDER BY n DESC, 3
-        LIMIT {FACET_SIZE}
-    """
-
-
 def _run(sql: str, params) -> list[tuple]:
     from django.db import connection
 
@@ -668,41 +682,48 @@ def _run(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _place_counts(sample: list[int], level: str, where: str = "", params=()) -> list[tuple]:
+    """(slug, unit_type, name, era, count) of the places of `level` that the
+    sample's articles count for (ArticlePlace), most articles first. One query."""
+    from archive.models import ArticlePlace, Locality
+
+    return _run(
+        f"""
+        SELECT p.slug, p.unit_type, p.name, p.era, count(*) AS n
+        FROM unnest(%s::bigint[]) AS sample(id)
+        JOIN {ArticlePlace._meta.db_table} ap ON ap.article_id = sample.id
+        JOIN {Locality._meta.db_table} p ON p.id = ap.place_id
+        WHERE p.level = %s {where}
+        GROUP BY p.id
+        ORDER BY n DESC, p.name
+        LIMIT {FACET_SIZE}
+        """,
+        (sample, level, *params),
+    )
+
+
 def _province_counts(sample: list[int]) -> list[tuple[str, str, int]]:
     """(slug, label, count): an article counts for the province of each of its
     localities in the locality's own era, and for the post-2025 province that
-    took it over (Locality.successor). One query."""
+    took it over (Locality.successor)."""
     from archive.models import Locality
 
-    rows = _run(
-        _group_sql(
-            "p.slug, p.unit_type, p.name, p.era",
-            f"CROSS JOIN LATERAL (VALUES (l.province_id), (l.successor_id)) AS k(id) "
-            f"JOIN {Locality._meta.db_table} p ON p.id = k.id",
-        ),
-        (sample,),
-    )
     return [
         (slug, f"{unit_type.capitalize()} {name}" + (" (từ 1/7/2025)" if era == Locality.Era.POST2025 else ""), n)
-        for slug, unit_type, name, era, n in rows
+        for slug, unit_type, name, era, n in _place_counts(sample, Locality.Level.PROVINCE)
     ]
 
 
 def _district_counts(sample: list[int], province_ids: list[int]) -> list[tuple[str, str, int]]:
     """(slug, label, count) for the pre-2025 districts of the chosen provinces;
-    an article about a commune counts for its district. One query."""
+    an article about a commune counts for its district."""
     from archive.models import Locality
 
-    rows = _run(
-        _group_sql(
-            "d.slug, d.unit_type, d.name, d.code",
-            f"JOIN {Locality._meta.db_table} d ON d.id = CASE WHEN l.level = 'district' THEN l.id "
-            f"WHEN l.level = 'commune' THEN l.parent_id END AND d.level = 'district'",
-            "AND (d.province_id = ANY(%s) OR d.successor_id = ANY(%s))",
-        ),
-        (sample, province_ids, province_ids),
+    rows = _place_counts(
+        sample, Locality.Level.DISTRICT, "AND (p.province_id = ANY(%s) OR p.successor_id = ANY(%s))",
+        (province_ids, province_ids),
     )
-    return [(slug, f"{unit_type.capitalize()} {name}", n) for slug, unit_type, name, _code, n in rows]
+    return [(slug, f"{unit_type.capitalize()} {name}", n) for slug, unit_type, name, _era, n in rows]
 
 
 def facets(listing: Listing, raw_params) -> list[Facet]:

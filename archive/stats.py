@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, When
 from django.db.models.functions import ExtractYear
 
-from archive.filters import district_scope, province_scope
+from archive.filters import district_scope, in_places, province_scope
 from archive.models import Agreement, Article, ArticleLocality, Locality, Period, Role
 
 PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
@@ -32,7 +32,10 @@ def locality_scope(locality: Locality) -> Q:
 
 
 def articles_in(locality: Locality):
-    """Articles with a (visible) locality in the scope of `locality`."""
+    """Articles with a (visible) locality in the scope of `locality`: for a
+    province or district its ArticlePlace rows, which list it newest first."""
+    if locality.level in (PROVINCE, DISTRICT):
+        return in_places(Article.objects.all(), [locality])
     facts = ArticleLocality.objects.filter(article=OuterRef("pk"), hidden=False).filter(locality_scope(locality))
     return Article.objects.filter(Exists(facts))
 
