@@ -144,6 +144,8 @@ def _results_context(request, filterset, *, whole_archive: bool = False, entitie
             context = _full_results_context(request, filterset, whole_archive=whole_archive)
             if entities:
                 context["entities"] = search.entities(filterset.parsed)
+                context["named_officials"] = search.named_officials(filterset.parsed)
+                context["phrase_query"] = f'"{filterset.parsed.text}"'  # the same words, as a phrase
             return context
     except search.OverBudget:
         with search.time_budget(settings.SEARCH_DEGRADED_BUDGET_MS):

@@ -203,3 +203,36 @@ def test_query_count_is_bounded_whatever_the_results_and_facets(client, corpus, 
     assert result_titles(response) == [corpus["hue"].title]
     with django_assert_max_num_queries(17):
         client.get(URL, {"q": "dân vận"})  # no filters: one sample, 6 facets, no district
+
+
+def test_an_official_name_lists_the_articles_that_official_appears_in(client):
+    named = f.article(
+        "Hội nghị tổng kết", "Đồng chí Dương Hồng Bình, Trưởng Ban Dân vận Tỉnh ủy, phát biểu.",
+        published_on="2020-05-05", officials=[("Dương Hồng Bình", "Trưởng Ban Dân vận Tỉnh ủy")],
+    )
+    f.article(  # the three words, apart: not the name
+        "Bình Dương ký kết", "Nhân dân phường Hồng Hà và tỉnh Bình Dương ký kết chương trình.",
+        published_on="2024-01-01",
+    )
+    unlinked = f.article(  # the name in the text, but not extracted as an official
+        "Gặp mặt", "Ông Dương Hồng Bình dự buổi gặp mặt.", published_on="2023-02-02",
+    )
+    hidden = f.article(
+        "Bài đã loại", "Dương Hồng Bình", published_on="2024-02-02", hidden=[("official", "Dương Hồng Bình")],
+    )
+    for q in ["Dương Hồng Bình", "duong hong binh"]:
+        response = client.get(URL, {"q": q})
+        assert [a.pk for a in response.context["page"]] == [named.pk], q
+        assert [o.name for o in response.context["named_officials"]] == ["Dương Hồng Bình"]
+        assert "Tìm cụm từ trong toàn văn" in response.content.decode()
+    # Quoted, the name is a phrase of the text like any other.
+    response = client.get(URL, {"q": '"Dương Hồng Bình"'})
+    assert {a.pk for a in response.context["page"]} == {named.pk, unlinked.pk, hidden.pk}
+    assert not response.context["named_officials"]
+
+
+def test_a_name_typed_with_other_diacritics_is_not_that_official(client):
+    f.article("Hội nghị", "Đồng chí Dương Hồng Bình phát biểu.", published_on="2020-05-05",
+              officials=[("Dương Hồng Bình", "Phó Chủ tịch")])
+    response = client.get(URL, {"q": "Dương Hồng Bính"})
+    assert not response.context["named_officials"]
