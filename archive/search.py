@@ -426,10 +426,11 @@ def named_officials(parsed: ParsedQuery) -> list:
     return parsed._officials
 
 
-def entities(parsed: ParsedQuery) -> Entities:
+def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     """Officials and localities whose name is the query (folded), shown first;
-    failing that, the officials with the nearest names (pg_trgm). At most three
-    queries, none for a query that does not look like a name."""
+    failing that, and if `suggest`, the officials with the nearest names
+    (pg_trgm). At most three queries, none for a query that does not look
+    like a name."""
     from django.contrib.postgres.search import TrigramWordSimilarity
     from django.db.models import Count
 
@@ -456,7 +457,7 @@ def entities(parsed: ParsedQuery) -> Entities:
         for locality in localities.order_by("-article_count", "era", "level", "name")[:12]
         if (locality.name.lower() == wanted if parsed.has_diacritics else locality.article_count)
     ][:6]
-    if not (found.officials or found.localities) and len(name) >= 4:
+    if suggest and not (found.officials or found.localities) and len(name) >= 4:
         found.suggestions = list(
             Official.objects.filter(ascii_name__trigram_word_similar=name)
             .annotate(similarity=TrigramWordSimilarity(name, "ascii_name"))
@@ -687,15 +688,21 @@ def _place_counts(sample: list[int], level: str, where: str = "", params=()) -> 
     sample's articles count for (ArticlePlace), most articles first. One query."""
     from archive.models import ArticlePlace, Locality
 
+    # Counted per place first (materialised): joined to the localities in
+    # one go, the planner takes provinces for a rare kind of place and scans
+    # every ArticlePlace row instead of the sample's.
     return _run(
         f"""
-        SELECT p.slug, p.unit_type, p.name, p.era, count(*) AS n
-        FROM unnest(%s::bigint[]) AS sample(id)
-        JOIN {ArticlePlace._meta.db_table} ap ON ap.article_id = sample.id
-        JOIN {Locality._meta.db_table} p ON p.id = ap.place_id
+        WITH counts AS MATERIALIZED (
+            SELECT ap.place_id, count(*) AS n
+            FROM unnest(%s::bigint[]) AS sample(id)
+            JOIN {ArticlePlace._meta.db_table} ap ON ap.article_id = sample.id
+            GROUP BY ap.place_id
+        )
+        SELECT p.slug, p.unit_type, p.name, p.era, counts.n
+        FROM counts JOIN {Locality._meta.db_table} p ON p.id = counts.place_id
         WHERE p.level = %s {where}
-        GROUP BY p.id
-        ORDER BY n DESC, p.name
+        ORDER BY counts.n DESC, p.name
         LIMIT {FACET_SIZE}
         """,
         (sample, level, *params),
@@ -734,7 +741,9 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     from django.db.models.functions import ExtractYear
 
     from archive.filters import EVENT_KINDS
-    from archive.models import Article, ArticleAgreement, ArticleOrganisation, ArticlePeriod, Organisation, Role
+    from archive.models import (
+        Article, ArticleAgreement, ArticleOrganisation, ArticlePeriod, Official, Organisation, Role,
+    )
 
     from django.http import QueryDict
 
@@ -836,22 +845,49 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     kinds = dict(Organisation.Kind.choices)
 
     def organisation_counts():
-        organisations = (
-            ArticleOrganisation.objects.filter(hidden=False, article__in=_pk_array(sample("org")))
-            .values_list("organisation__kind")
-            .annotate(n=Count("article", distinct=True))
-            .order_by("-n")
+        # The sample's (article, organisation) pairs first, then the kind of
+        # each distinct organisation once: not a look-up per fact row.
+        rows = _run(
+            f"""
+            WITH facts AS MATERIALIZED (
+                SELECT DISTINCT ao.article_id, ao.organisation_id
+                FROM unnest(%s::bigint[]) AS sample(id)
+                JOIN {ArticleOrganisation._meta.db_table} ao ON ao.article_id = sample.id
+                WHERE NOT ao.hidden
+            ), organisation_kinds AS MATERIALIZED (
+                SELECT o.id, o.kind FROM {Organisation._meta.db_table} o
+                WHERE o.id IN (SELECT organisation_id FROM facts)
+            )
+            SELECT k.kind, count(DISTINCT facts.article_id) AS n
+            FROM facts JOIN organisation_kinds k ON k.id = facts.organisation_id
+            GROUP BY k.kind
+            ORDER BY n DESC, k.kind
+            """,
+            (sample("org"),),
         )
-        return [(k, kinds.get(k, k), n) for k, n in organisations]
+        return [(k, kinds.get(k, k), n) for k, n in rows]
 
     build("org", "Loại cơ quan", stored["org"] if stored else organisation_counts(), chosen.get("org") or [], kinds)
 
     def official_counts():
-        return list(
-            Role.objects.filter(hidden=False, article__in=_pk_array(sample("official")))
-            .values_list("official__slug", "official__name")
-            .annotate(n=Count("article", distinct=True))
-            .order_by("-n", "official__name")[:FACET_SIZE]
+        # Counted per official id, and only the FACET_SIZE most frequent are
+        # looked up (ties at the cut go by id), not every role of the sample.
+        return _run(
+            f"""
+            WITH top AS MATERIALIZED (
+                SELECT r.official_id, count(DISTINCT r.article_id) AS n
+                FROM unnest(%s::bigint[]) AS sample(id)
+                JOIN {Role._meta.db_table} r ON r.article_id = sample.id
+                WHERE NOT r.hidden
+                GROUP BY r.official_id
+                ORDER BY n DESC, r.official_id
+                LIMIT {FACET_SIZE}
+            )
+            SELECT o.slug, o.name, top.n
+            FROM top JOIN {Official._meta.db_table} o ON o.id = top.official_id
+            ORDER BY top.n DESC, o.name
+            """,
+            (sample("official"),),
         )
 
     officials = chosen.get("official") or []

@@ -173,7 +173,7 @@ DATABASES["default"]["OPTIONS"].setdefault(
 )
 # A search page (query, count, facets) gets this long; past it the page is
 # answered in date order without counts or facets (archive.search.time_budget).
-SEARCH_BUDGET_MS = env_int("DANVAN_SEARCH_BUDGET_MS", 1500)
+SEARCH_BUDGET_MS = env_int("DANVAN_SEARCH_BUDGET_MS", 1200)
 # ... and that answer gets this long before the page says the archive is busy.
 SEARCH_DEGRADED_BUDGET_MS = env_int("DANVAN_SEARCH_DEGRADED_BUDGET_MS", 400)
 
