@@ -586,12 +586,19 @@ def _key(queryset) -> str:
     return sql + repr(params)
 
 
+def _ids(pks: list[int]) -> str:
+    """Ids as one Postgres array literal, "{1,2,3}", for a `%s::bigint[]`
+    parameter: psycopg's list dumper takes ~5 ms of Python for 1,000 ids (a
+    page sends several such lists), joining them takes ~0.1 ms."""
+    return "{" + ",".join(str(int(pk)) for pk in pks) + "}"
+
+
 def _pk_array(pks: list[int]):
     """`pk__in` operand for a long list: one array parameter, not one
     placeholder per value."""
     from django.db.models.expressions import RawSQL
 
-    return RawSQL("SELECT unnest(%s::bigint[])", (pks,))
+    return RawSQL("SELECT unnest(%s::bigint[])", (_ids(pks),))
 
 
 # -- A time budget per page ---------------------------------------------------
@@ -705,7 +712,7 @@ def _place_counts(sample: list[int], level: str, where: str = "", params=()) -> 
         ORDER BY counts.n DESC, p.name
         LIMIT {FACET_SIZE}
         """,
-        (sample, level, *params),
+        (_ids(sample), level, *params),
     )
 
 
@@ -863,7 +870,7 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
             GROUP BY k.kind
             ORDER BY n DESC, k.kind
             """,
-            (sample("org"),),
+            (_ids(sample("org")),),
         )
         return [(k, kinds.get(k, k), n) for k, n in rows]
 
@@ -887,7 +894,7 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
             FROM top JOIN {Official._meta.db_table} o ON o.id = top.official_id
             ORDER BY top.n DESC, o.name
             """,
-            (sample("official"),),
+            (_ids(sample("official")),),
         )
 
     officials = chosen.get("official") or []
