@@ -235,3 +235,29 @@ def test_the_api_answers_503_when_out_of_time(client, years, settings, locked):
     response = client.get("/api/articles/", {"q": "dân vận"})
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert "thu hẹp" in response.json()["detail"]
+
+
+def test_a_broad_list_offers_no_did_you_mean(client, years, monkeypatch):
+    f.official("Dương Văn Dân")
+    response = client.get(URL, {"q": "duong van dann"})
+    assert not response.context["listing"].broad
+    assert [o.name for o in response.context["entities"].suggestions] == ["Dương Văn Dân"]
+    monkeypatch.setattr(search, "BROAD", 0)
+    response = client.get(URL, {"q": "duong van dann"})
+    assert response.context["listing"].broad
+    assert not response.context["entities"].suggestions
+
+
+def test_a_province_list_in_date_order_reads_the_place_index(years, broad):
+    """The single-place filter carries the article's date from ArticlePlace,
+    and date order uses it (the index (place, date) answers it in order)."""
+    from django.http import QueryDict
+
+    from archive.filters import ArticleFilter
+
+    province = f.locality("Quảng Trị", level="province")
+    filterset = ArticleFilter(QueryDict(f"province={province.slug}"), queryset=Article.objects.all())
+    assert filterset.qs.query.order_by == ("-place_date", "-id")
+    assert "archive_articleplace" in str(filterset.qs.query)
+    assert [a.published_on.year for a in filterset.qs] == [2023, 2021, 2019]
+    assert search.Listing(filterset).sample(filterset.qs) == [years[y].pk for y in (2023, 2021, 2019)]
