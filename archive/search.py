@@ -561,6 +561,12 @@ class Listing:
         # Exact up to the cap. For the whole archive too: the stored total
         # may be older than the last article, and counting 10,000 rows of
         # the date index without a condition takes milliseconds.
+        if not self.broad:
+            # The facets' sample (fetched once) holds every match of a
+            # short list: no query of its own to count it.
+            sample = self.sample(self.matches)
+            if len(sample) < WINDOW:
+                return len(sample)
         return self.matches.order_by().values("pk")[:result_cap].count()
 
     def sample(self, queryset) -> list[int]:
