@@ -1,5 +1,6 @@
 """End to end in a real headless Chromium (Debian's chromium package, driven by
-Playwright): search without diacritics, pick a province, page, open an article.
+Playwright): search a name without diacritics, follow it as a phrase, pick a
+province, page, open an article.
 
 Skipped, with the reason, when Chromium or Playwright is missing; .ci/run
 installs Chromium so CI runs it. Playwright's own browser downloads are never
@@ -73,9 +74,14 @@ def test_search_facet_page_and_open_an_article(live_server):
             page.goto(live_server.url + "/")
             page.fill("form.search input[name=q]", "tran thi dieu minh")
             page.click("form.search button[type=submit]")
-            expect(page.locator(".count")).to_have_text("25 bài viết")
+            # The official's name: the 24 articles she appears in as an official...
+            expect(page.locator(".count")).to_have_text("24 bài viết")
             expect(page.locator(".entities")).to_contain_text("Trần Thị Diệu Minh")
             expect(page.locator("ol.articles mark").first).to_have_text("Trần")
+            # ... and, as a phrase, every article with the name in its text.
+            page.click(".name-note a:has-text('tran thi dieu minh')")
+            expect(page.locator(".count")).to_have_text("25 bài viết")
+            page.go_back()
 
             page.click("[data-facet=province] a:has-text('Tỉnh Thừa Thiên Huế')")
             expect(page.locator(".count")).to_have_text("24 bài viết")
