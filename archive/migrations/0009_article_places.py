@@ -20,21 +20,28 @@ The backfill fills the table for the articles already stored.
 import django.db.models.deletion
 from django.db import migrations, models
 
+# The rows of the articles that `condition` picks: an article counts for its
+# visible localities' provinces (in their era), their successors and their
+# districts (a commune's district).
+INSERT_PLACES = """
+INSERT INTO archive_articleplace (article_id, place_id, published_on)
+SELECT DISTINCT al.article_id, k.place_id, a.published_on
+FROM archive_articlelocality al
+JOIN archive_locality l ON l.id = al.locality_id
+JOIN archive_article a ON a.id = al.article_id
+CROSS JOIN LATERAL (VALUES
+    (l.province_id),
+    (l.successor_id),
+    (CASE l.level WHEN 'district' THEN l.id WHEN 'commune' THEN l.parent_id END)
+) AS k(place_id)
+WHERE {condition} AND NOT al.hidden AND k.place_id IS NOT NULL;
+"""
+
 REFRESH = """
 CREATE FUNCTION archive_refresh_places(article_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     DELETE FROM archive_articleplace WHERE article_id IN (SELECT unnest(article_ids));
-    INSERT INTO archive_articleplace (article_id, place_id, published_on)
-    SELECT DISTINCT al.article_id, k.place_id, a.published_on
-    FROM archive_articlelocality al
-    JOIN archive_locality l ON l.id = al.locality_id
-    JOIN archive_article a ON a.id = al.article_id
-    CROSS JOIN LATERAL (VALUES
-        (l.province_id),
-        (l.successor_id),
-        (CASE l.level WHEN 'district' THEN l.id WHEN 'commune' THEN l.parent_id END)
-    ) AS k(place_id)
-    WHERE al.article_id IN (SELECT unnest(article_ids)) AND NOT al.hidden AND k.place_id IS NOT NULL;
+""" + INSERT_PLACES.format(condition="al.article_id IN (SELECT unnest(article_ids))") + """
 $$;
 
 CREATE FUNCTION archive_places_after_facts_change() RETURNS trigger
@@ -97,20 +104,7 @@ CREATE TRIGGER archive_locality_places AFTER UPDATE ON archive_locality
     EXECUTE FUNCTION archive_places_after_locality_change();
 """
 
-BACKFILL = """
-INSERT INTO archive_articleplace (article_id, place_id, published_on)
-SELECT DISTINCT al.article_id, k.place_id, a.published_on
-FROM archive_articlelocality al
-JOIN archive_locality l ON l.id = al.locality_id
-JOIN archive_article a ON a.id = al.article_id
-CROSS JOIN LATERAL (VALUES
-    (l.province_id),
-    (l.successor_id),
-    (CASE l.level WHEN 'district' THEN l.id WHEN 'commune' THEN l.parent_id END)
-) AS k(place_id)
-WHERE NOT al.hidden AND k.place_id IS NOT NULL;
-ANALYZE archive_articleplace;
-"""
+BACKFILL = INSERT_PLACES.format(condition="true") + "ANALYZE archive_articleplace;"
 
 DROP = """
 DROP TRIGGER IF EXISTS archive_locality_places ON archive_locality;
