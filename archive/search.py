@@ -308,9 +308,7 @@ def _adjacency_query(parsed: ParsedQuery) -> SearchQuery | None:
 def search(queryset, q: str | ParsedQuery):
     """`queryset` narrowed to the query, annotated with `rank` and ordered best
     first (then newest). An empty query returns `queryset` with rank 0."""
-    from archive.models import ArticlePeriod
-
-    from archive.models import Role
+    from archive.models import ArticlePeriod, Role
 
     parsed = q if isinstance(q, ParsedQuery) else parse(q)
     if parsed.periods or parsed.years:
