@@ -291,7 +291,8 @@ def replicate(target: int, *, workers: int = 2, chunk: int = 5000, maintenance_w
     every other column is copied as is. Each fact row of every table with a
     foreign key to the article (localities, roles, organisations, agreements,
     periods, citations) is copied too, pointing at the copy (id `id + k * F`,
-    F the table's largest id; a role's `seen_on` follows the article's date).
+    F the table's largest id; a role's `seen_on` follows the article's date),
+    and so is its ArticleFacetKeys row (the copy's year is the original's).
     Officials, organisations, localities, agreements and documents are shared,
     not copied. History tables get nothing: copies have no history rows.
 
@@ -363,9 +364,10 @@ def _replicate(target: int, workers: int, chunk: int, maintenance_work_mem: str,
         _rebuild_indexes(cursor, maintenance_work_mem, progress)
         index_seconds = time.perf_counter() - index_started
         for table in ["archive_article", *facts]:
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))", [table]
-            )
+            if facts.get(table, (None, 1))[1]:  # not the facet keys, which have no id
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))", [table]
+                )
         for table, (column, _) in facts.items():
             cursor.execute(
                 f"SELECT count(*) FROM {table} f WHERE f.{column} > %s "
@@ -408,6 +410,11 @@ def _fact_tables(cursor, stride: int) -> dict[str, tuple[str, int]]:
     )
     tables = {}
     for table, column in cursor.fetchall():
+        if table == "archive_articlefacetkeys":  # one row per article, keyed by it: no id to move
+            cursor.execute(f"SELECT count(*) FROM {table} WHERE {column} <= %s", [stride])
+            if cursor.fetchone()[0]:
+                tables[table] = (column, 0)
+            continue
         cursor.execute(f"SELECT max(id) FROM {table} WHERE {column} <= %s", [stride])
         (largest,) = cursor.fetchone()
         if largest:
@@ -567,11 +574,13 @@ def _copy_chunk(cursor, step: tuple[int, int, int], statements: dict) -> tuple[i
             if "seen_on" in fact_columns or "published_on" in fact_columns:
                 joins = (f"JOIN archive_article a ON a.id = f.{column} "
                          f"JOIN archive_article copy ON copy.id = f.{column} + {offset}")
+            # A copy exists already: the same row id moved (facet keys: the same article moved).
+            exists = f"c.id = f.id + {k * fact_offset}" if "id" in fact_columns else f"c.{column} = f.{column} + {offset}"
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(fact_columns)}) "
                 f"SELECT {', '.join(copied.get(c, f'f.{c}') for c in fact_columns)} FROM {table} f {joins} "
                 f"WHERE f.{column} BETWEEN %(first)s AND %(last)s "
-                f"AND NOT EXISTS (SELECT 1 FROM {table} c WHERE c.id = f.id + {k * fact_offset})",
+                f"AND NOT EXISTS (SELECT 1 FROM {table} c WHERE {exists})",
                 params,
             )
             facts[table] = cursor.rowcount

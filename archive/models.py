@@ -8,6 +8,7 @@ from (`origin`) and whether a curator removed it (`hidden`), so that a re-import
 replaces only what the importer itself wrote and never what a curator changed.
 """
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -413,6 +414,32 @@ class ArticlePlace(models.Model):
 
     def __str__(self):
         return f"{self.article_id} @ {self.place_id}"
+
+
+class ArticleFacetKeys(models.Model):
+    """What the search page's facets count, one row per article: its year,
+    its places (ArticlePlace), the periods (start × 10000 + end: 20212025),
+    agreement kinds, organisation kinds and officials of its visible facts. A facet over a list's newest
+    1,000 articles reads 1,000 of these rows instead of joining five fact
+    tables (docs/search.md "Facets from one row per article").
+
+    Derived, never written by Django: Postgres triggers (migration 0010)
+    rebuild an article's row whenever one of those facts, its date, its
+    places or an organisation's kind changes. The foreign key to the article
+    is Postgres's (ON DELETE CASCADE), so Django's deletions leave it alone."""
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="facet_keys"
+    )
+    year = models.SmallIntegerField(null=True)
+    places = ArrayField(models.BigIntegerField(), default=list)
+    periods = ArrayField(models.BigIntegerField(), default=list)
+    kinds = ArrayField(models.CharField(max_length=8), default=list)
+    org_kinds = ArrayField(models.CharField(max_length=40), default=list)
+    officials = ArrayField(models.BigIntegerField(), default=list)
+
+    def __str__(self):
+        return f"facet keys of {self.article_id}"
 
 
 class ArticleLocality(Fact):

@@ -694,79 +694,99 @@ def _run(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _place_counts(sample: list[int], level: str, where: str = "", params=()) -> list[tuple]:
-    """(slug, unit_type, name, era, count) of the places of `level` that the
-    sample's articles count for (ArticlePlace), most articles first. One query."""
-    from archive.models import ArticlePlace, Locality
+def _key_counts(sample: list[int] | None, names: set[str]) -> dict[str, list[tuple[str, int]]]:
+    """{name: [(key, articles)]} for the facets `names` ("year", "place",
+    "period", "kind", "org", "official") over the articles of `sample` (None:
+    every article), counted from their ArticleFacetKeys rows: one query for
+    all of them, reading one row per article. Officials: the FACET_SIZE most
+    frequent only (ties at the cut go by id)."""
+    from archive.filters import EVENT_KINDS
+    from archive.models import ArticleFacetKeys
 
-    # Counted per place first (materialised): joined to the localities in
-    # one go, the planner takes provinces for a rare kind of place and scans
-    # every ArticlePlace row instead of the sample's.
-    return _run(
-        f"""
-        WITH counts AS MATERIALIZED (
-            SELECT ap.place_id, count(*) AS n
-            FROM unnest(%s::bigint[]) AS sample(id)
-            JOIN {ArticlePlace._meta.db_table} ap ON ap.article_id = sample.id
-            GROUP BY ap.place_id
+    table = ArticleFacetKeys._meta.db_table
+    branches, params = [], []
+    if "year" in names:
+        branches.append("SELECT 'year', year::text, count(*) FROM s WHERE year IS NOT NULL GROUP BY year")
+    for name, column in (("place", "places"), ("period", "periods"), ("org", "org_kinds")):
+        if name in names:
+            branches.append(f"SELECT '{name}', k::text, count(*) FROM s, unnest(s.{column}) AS k GROUP BY k")
+    if "kind" in names:
+        for key, (_label, kinds) in EVENT_KINDS.items():
+            branches.append("SELECT 'kind', %s, count(*) FROM s WHERE s.kinds::text[] && %s::text[]")
+            params += [key, [str(kind) for kind in kinds]]
+    if "official" in names:
+        branches.append(
+            "(SELECT 'official', k::text, count(*) FROM s, unnest(s.officials) AS k "
+            f"GROUP BY k ORDER BY count(*) DESC, k LIMIT {FACET_SIZE})"
         )
-        SELECT p.slug, p.unit_type, p.name, p.era, counts.n
-        FROM counts JOIN {Locality._meta.db_table} p ON p.id = counts.place_id
-        WHERE p.level = %s {where}
-        ORDER BY counts.n DESC, p.name
-        LIMIT {FACET_SIZE}
-        """,
-        (_ids(sample), level, *params),
-    )
+    if sample is None:
+        rows_of = f"SELECT * FROM {table}"
+    else:
+        rows_of = f"SELECT k.* FROM unnest(%s::bigint[]) AS sample(id) JOIN {table} k ON k.article_id = sample.id"
+        params.insert(0, _ids(sample))
+    counts = {name: [] for name in names}
+    if branches:
+        sql = f"WITH s AS MATERIALIZED ({rows_of}) " + " UNION ALL ".join(branches)
+        for name, key, n in _run(sql, params):
+            counts[name].append((key, n))
+    return counts
 
 
-def _province_counts(sample: list[int]) -> list[tuple[str, str, int]]:
-    """(slug, label, count): an article counts for the province of each of its
-    localities in the locality's own era, and for the post-2025 province that
-    took it over (Locality.successor)."""
+def _place_counts(counts: list[tuple[str, int]], level: str, province_ids=None) -> list[tuple[str, str, int]]:
+    """(slug, label, count) of the places of `level` among the counted
+    places, most articles first: provinces, or the districts of the chosen
+    provinces (before 2025, or taken over by them). A province counts in its
+    own era: the label says which one it is."""
     from archive.models import Locality
 
-    return [
-        (slug, f"{unit_type.capitalize()} {name}" + (" (từ 1/7/2025)" if era == Locality.Era.POST2025 else ""), n)
-        for slug, unit_type, name, era, n in _place_counts(sample, Locality.Level.PROVINCE)
-    ]
-
-
-def _district_counts(sample: list[int], province_ids: list[int]) -> list[tuple[str, str, int]]:
-    """(slug, label, count) for the pre-2025 districts of the chosen provinces;
-    an article about a commune counts for its district."""
-    from archive.models import Locality
-
-    rows = _place_counts(
-        sample, Locality.Level.DISTRICT, "AND (p.province_id = ANY(%s) OR p.successor_id = ANY(%s))",
-        (province_ids, province_ids),
-    )
-    return [(slug, f"{unit_type.capitalize()} {name}", n) for slug, unit_type, name, _era, n in rows]
+    n_of = {int(key): n for key, n in counts}
+    places = Locality.objects.filter(pk__in=_pk_array(list(n_of)), level=level)
+    if province_ids is not None:
+        places = places.filter(Q(province__in=province_ids) | Q(successor__in=province_ids))
+    rows = []
+    for place in places.only("slug", "unit_type", "name", "era"):
+        label = f"{place.unit_type.capitalize()} {place.name}"
+        if level == Locality.Level.PROVINCE and place.era == Locality.Era.POST2025:
+            label += " (từ 1/7/2025)"
+        rows.append((place.slug, label, n_of[place.pk], place.name))
+    rows.sort(key=lambda row: (-row[2], row[3]))
+    return [(slug, label, n) for slug, label, n, _name in rows[:FACET_SIZE]]
 
 
 def facets(listing: Listing, raw_params) -> list[Facet]:
     """Every facet of the search page, each counted under the other facets'
-    filters (and the query), over the listing's samples. One GROUP BY query
-    per facet, and a sample per distinct set of filters."""
-    from django.db.models import Count
-    from django.db.models.functions import ExtractYear
+    filters (and the query), over the listing's samples: one query per
+    distinct sample (ArticleFacetKeys, see _key_counts), and a look-up of the
+    places', officials' and periods' names."""
+    from django.http import QueryDict
 
     from archive.filters import EVENT_KINDS
-    from archive.models import (
-        Article, ArticleAgreement, ArticleOrganisation, ArticlePeriod, Official, Organisation, Role,
-    )
-
-    from django.http import QueryDict
+    from archive.models import Official, Organisation
 
     filterset = listing.filterset
     chosen = filterset.values
     result = []
     stored = listing.stored
 
-    def sample(facet):
+    # Which sample each facet counts over: the list's own, or the list
+    # without that facet's filter when a value of it is chosen.
+    counted_as = {"province": "place", "district": "place"}
+    by_sample: dict[str, tuple[list[int] | None, set[str]]] = {}
+    sample_of = {}
+    for facet in ["province", "district", "year", "period", "kind", "org", "official"]:
+        if stored and facet != "district":
+            continue
         if facet != "district" and not chosen.get(facet):
-            return listing.sample(listing.matches)  # the same rows, without rebuilding them
-        return listing.sample(filterset.queryset_without(facet))
+            pks = listing.sample(listing.matches)  # the same rows, without rebuilding them
+        else:
+            pks = listing.sample(filterset.queryset_without(facet))
+        key = _ids(pks) if pks is not None else None
+        by_sample.setdefault(key, (pks, set()))[1].add(counted_as.get(facet, facet))
+        sample_of[facet] = key
+    counts_of = {key: _key_counts(pks, names) for key, (pks, names) in by_sample.items()}
+
+    def counts(facet):
+        return counts_of[sample_of[facet]][counted_as.get(facet, facet)]
 
     # Links are built from the understood parameters only: an unknown value
     # in the URL is not carried on.
@@ -802,38 +822,28 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     provinces = chosen.get("province") or []
     build(
         "province", "Tỉnh, thành phố",
-        stored["province"] if stored else _province_counts(sample("province")),
+        stored["province"] if stored else _place_counts(counts("province"), "province"),
         [p.slug for p in provinces], {p.slug: p.display for p in provinces},
     )
     if provinces:
         districts = chosen.get("district") or []
         build(
             "district", "Quận, huyện",
-            _district_counts(sample("district"), [p.pk for p in provinces]),
+            _place_counts(counts("district"), "district", [p.pk for p in provinces]),
             [d.slug for d in districts], {d.slug: d.display for d in districts},
         )
 
     def year_counts():
-        years = (
-            Article.objects.filter(pk__in=_pk_array(sample("year")))
-            .exclude(published_on=None)
-            .annotate(year=ExtractYear("published_on"))
-            .values_list("year")
-            .annotate(n=Count("pk"))
-            .order_by("-year")
-        )
-        return [(str(y), str(y), n) for y, n in years]
+        return [(year, year, n) for year, n in sorted(counts("year"), key=lambda row: -int(row[0]))]
 
     build("year", "Năm", stored["year"] if stored else year_counts(), [str(y) for y in chosen.get("year") or []])
 
     def period_counts():
-        periods = (
-            ArticlePeriod.objects.filter(hidden=False, article__in=_pk_array(sample("period")))
-            .values_list("period__start", "period__end")
-            .annotate(n=Count("article", distinct=True))
-            .order_by("-n", "-period__start", "-period__end")[:FACET_SIZE]
-        )
-        return [(f"{s}-{e}", f"{s}" if s == e else f"{s}–{e}", n) for s, e, n in periods]
+        spans = sorted(((int(key), n) for key, n in counts("period")), key=lambda row: (-row[1], -row[0]))
+        return [
+            (f"{s}-{e}", f"{s}" if s == e else f"{s}–{e}", n)
+            for s, e, n in ((span // 10000, span % 10000, n) for span, n in spans[:FACET_SIZE])
+        ]
 
     build(
         "period", "Giai đoạn", stored["period"] if stored else period_counts(),
@@ -841,12 +851,8 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     )
 
     def kind_counts():
-        counts = ArticleAgreement.objects.filter(
-            hidden=False, article__in=_pk_array(sample("kind"))
-        ).aggregate(**{
-            key: Count("article", distinct=True, filter=Q(kind__in=kinds)) for key, (_label, kinds) in EVENT_KINDS.items()
-        })
-        return [(key, label, counts[key]) for key, (label, _kinds) in EVENT_KINDS.items() if counts[key]]
+        n_of = dict(counts("kind"))
+        return [(key, label, n_of[key]) for key, (label, _kinds) in EVENT_KINDS.items() if n_of.get(key)]
 
     build(
         "kind", "Sự kiện", stored["kind"] if stored else kind_counts(),
@@ -856,50 +862,16 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     kinds = dict(Organisation.Kind.choices)
 
     def organisation_counts():
-        # The sample's (article, organisation) pairs first, then the kind of
-        # each distinct organisation once: not a look-up per fact row.
-        rows = _run(
-            f"""
-            WITH facts AS MATERIALIZED (
-                SELECT DISTINCT ao.article_id, ao.organisation_id
-                FROM unnest(%s::bigint[]) AS sample(id)
-                JOIN {ArticleOrganisation._meta.db_table} ao ON ao.article_id = sample.id
-                WHERE NOT ao.hidden
-            ), organisation_kinds AS MATERIALIZED (
-                SELECT o.id, o.kind FROM {Organisation._meta.db_table} o
-                WHERE o.id IN (SELECT organisation_id FROM facts)
-            )
-            SELECT k.kind, count(DISTINCT facts.article_id) AS n
-            FROM facts JOIN organisation_kinds k ON k.id = facts.organisation_id
-            GROUP BY k.kind
-            ORDER BY n DESC, k.kind
-            """,
-            (_ids(sample("org")),),
-        )
+        rows = sorted(counts("org"), key=lambda row: (-row[1], row[0]))
         return [(k, kinds.get(k, k), n) for k, n in rows]
 
     build("org", "Loại cơ quan", stored["org"] if stored else organisation_counts(), chosen.get("org") or [], kinds)
 
     def official_counts():
-        # Counted per official id, and only the FACET_SIZE most frequent are
-        # looked up (ties at the cut go by id), not every role of the sample.
-        return _run(
-            f"""
-            WITH top AS MATERIALIZED (
-                SELECT r.official_id, count(DISTINCT r.article_id) AS n
-                FROM unnest(%s::bigint[]) AS sample(id)
-                JOIN {Role._meta.db_table} r ON r.article_id = sample.id
-                WHERE NOT r.hidden
-                GROUP BY r.official_id
-                ORDER BY n DESC, r.official_id
-                LIMIT {FACET_SIZE}
-            )
-            SELECT o.slug, o.name, top.n
-            FROM top JOIN {Official._meta.db_table} o ON o.id = top.official_id
-            ORDER BY top.n DESC, o.name
-            """,
-            (_ids(sample("official")),),
-        )
+        n_of = {int(key): n for key, n in counts("official")}
+        officials = Official.objects.filter(pk__in=list(n_of)).values_list("pk", "slug", "name")
+        rows = sorted(((slug, name, n_of[pk]) for pk, slug, name in officials), key=lambda row: (-row[2], row[1]))
+        return rows
 
     officials = chosen.get("official") or []
     build(
@@ -945,10 +917,10 @@ class _WholeArchive(Listing):
         self.filterset = ArticleFilter(QueryDict(), queryset=Article.objects.all())
         self.matches = self.filterset.qs
         self.stored = None
-        self.pks = list(Article.objects.values_list("pk", flat=True))
+        self.articles = Article.objects.count()
 
     def sample(self, queryset):
-        return self.pks
+        return None  # every article (_key_counts)
 
 
 def refresh_facet_counts() -> int:
@@ -964,7 +936,7 @@ def refresh_facet_counts() -> int:
 
     whole = _WholeArchive()
     now = timezone.now()
-    rows = [FacetCount(facet="", position=0, value="", label="", count=len(whole.pks), computed_at=now)]
+    rows = [FacetCount(facet="", position=0, value="", label="", count=whole.articles, computed_at=now)]
     for facet in facets(whole, QueryDict()):
         rows += [
             FacetCount(facet=facet.name, position=i, value=v.value, label=v.label, count=v.count, computed_at=now)
@@ -973,4 +945,4 @@ def refresh_facet_counts() -> int:
     with transaction.atomic():
         FacetCount.objects.all().delete()
         FacetCount.objects.bulk_create(rows)
-    return len(whole.pks)
+    return whole.articles

@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 
@@ -14,6 +15,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         gazetteer.load()
+
+
+@pytest.fixture
+def gazetteer_loaded_afterwards(django_db_setup, django_db_blocker):
+    """For transactional tests: requested before `transactional_db`, so it
+    runs after that fixture's flush, which empties every table."""
+    yield
+    from archive import gazetteer
+
+    with django_db_blocker.unblock():
+        gazetteer.load()
+
+
+@pytest.fixture
+def locked():
+    """lock(table): another session holds an exclusive lock on `table` until
+    the test ends, so a statement reading it waits until its
+    statement_timeout cancels it: a slow query, made deterministic."""
+    from django.db import connection
+
+    sessions = []
+
+    def lock(table):
+        params = connection.get_connection_params()
+        params.pop("cursor_factory", None)
+        params.pop("context", None)
+        other = psycopg.connect(**params, autocommit=False)
+        other.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        sessions.append(other)
+
+    yield lock
+    for other in sessions:
+        other.rollback()
+        other.close()
 
 
 @pytest.fixture(autouse=True)

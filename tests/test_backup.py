@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from archive import gazetteer
 from archive.importer import import_paths
 from archive.models import Article, Official, Role
 
@@ -38,14 +37,6 @@ def fresh_database(django_db_setup):
     yield name
     with connect(connection.settings_dict["NAME"], autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def gazetteer_loaded_afterwards(django_db_setup, django_db_blocker):
-    """Requested before `transactional_db`, so it runs after that fixture's flush."""
-    yield
-    with django_db_blocker.unblock():
-        gazetteer.load()
 
 
 ARTICLES = """

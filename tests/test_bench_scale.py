@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from archive import bench_scale, gazetteer
+from archive import bench_scale
 from archive.importer import import_paths
 from archive.models import FACT_MODELS, Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.fixture
-def gazetteer_loaded_afterwards(django_db_setup, django_db_blocker):
-    """Requested before `transactional_db`, so it runs after that fixture's flush."""
-    yield
-    with django_db_blocker.unblock():
-        gazetteer.load()
 
 
 def index_names() -> set[str]:

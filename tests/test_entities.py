@@ -131,10 +131,10 @@ def test_place_page_query_count_does_not_grow_with_the_data(client, corpus, djan
                   agreements=[(f"Chương trình {number}", "sign", (2000 + number, 2005 + number))])
     assert count_queries(client, url) == few
     # place, estimate, the facets' sample (which counts a short list), page,
-    # places of the page, 6 facets, children + their counts, agreements,
-    # officials; the time budget's savepoint and release (inside the test's
-    # transaction)
-    with django_assert_num_queries(17):
+    # places of the page, the facets (one count, the places' and the
+    # officials' names), children + their counts, agreements, officials; the
+    # time budget's savepoint and release (inside the test's transaction)
+    with django_assert_num_queries(14):
         client.get(url)
 
 

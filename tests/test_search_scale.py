@@ -6,7 +6,6 @@ runs out of time answers in date order instead of failing.
 The thresholds are lowered here so that a handful of articles is "broad";
 at their real values the same code paths serve a million articles."""
 
-import psycopg
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -102,33 +101,12 @@ def test_the_estimate_is_the_planners_and_rounded_for_display(years):
 
 
 @pytest.fixture
-def locked():
-    """lock(table): another session holds an exclusive lock on `table` until
-    the test ends, so a statement reading it waits until its
-    statement_timeout cancels it: a slow query, made deterministic."""
-    sessions = []
-
-    def lock(table):
-        params = connection.get_connection_params()
-        params.pop("cursor_factory", None)
-        params.pop("context", None)
-        other = psycopg.connect(**params, autocommit=False)
-        other.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
-        sessions.append(other)
-
-    yield lock
-    for other in sessions:
-        other.rollback()
-        other.close()
-
-
-@pytest.fixture
 def official_table_locked(locked):
-    locked("archive_official")  # read by the officials facet and the entity box
+    locked("archive_official")  # read by the look-up of the query as a name, and the officials facet
 
 
 def test_a_page_out_of_time_answers_in_date_order_without_counts(client, years, settings, official_table_locked):
-    settings.SEARCH_BUDGET_MS = 300  # the officials facet waits on the lock
+    settings.SEARCH_BUDGET_MS = 300  # the look-up of the query as a name waits on the lock
     response = client.get(URL, {"q": "dân vận"})
     assert response.status_code == 200
     assert response.context["degraded"]
@@ -159,14 +137,6 @@ def test_when_even_the_degraded_page_is_late_the_archive_says_it_is_busy(client,
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "Máy chủ đang bận" in response.content.decode()
-
-
-def test_a_place_page_out_of_time_is_degraded_too(client, years, settings, locked):
-    locked("archive_articleperiod")  # read by the periods facet only
-    settings.SEARCH_BUDGET_MS = 300
-    response = client.get(reverse("archive:locality", args=["quang-tri"]))
-    assert response.status_code == 200 and response.context["degraded"]
-    assert titles(response) == [years[y].title for y in (2023, 2021, 2019)]
 
 
 # -- Stored counts for the home page ------------------------------------------------
@@ -230,14 +200,6 @@ def test_the_api_plans_broad_queries_like_the_page(client, years, broad):
     data = client.get("/api/articles/", {"q": "dân vận"}).json()
     assert data["count_estimated"] is True and data["ranked_within_newest"] == 3
     assert {a["title"] for a in data["results"]} == {years[y].title for y in (2022, 2023, 2024)}
-
-
-def test_the_api_answers_503_when_out_of_time(client, years, settings, locked):
-    locked("archive_articleperiod")  # the API lists each article's periods
-    settings.SEARCH_BUDGET_MS = 300
-    response = client.get("/api/articles/", {"q": "dân vận"})
-    assert response.status_code == 503 and response["Retry-After"] == "30"
-    assert "thu hẹp" in response.json()["detail"]
 
 
 def test_a_broad_list_offers_no_did_you_mean(client, years, monkeypatch):

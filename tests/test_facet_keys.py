@@ -1,0 +1,159 @@
+"""ArticleFacetKeys: one row per article with what the search page's facets
+count, kept by Postgres triggers (migration 0010) whatever writes the facts:
+the importer, the admin's edits and hides, merges, deletions. Each test
+compares the stored row with the same keys read from the fact tables."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive import search
+from archive.importer import import_paths
+from archive.merge import merge_officials
+from archive.models import (
+    Article,
+    ArticleAgreement,
+    ArticleFacetKeys,
+    ArticleOrganisation,
+    ArticlePeriod,
+    ArticlePlace,
+    Organisation,
+    Period,
+    Role,
+)
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def read_from_facts(article: Article) -> dict:
+    """The keys of `article` from its fact rows (the rule the table stores)."""
+    visible = {"article": article, "hidden": False}
+    return {
+        "year": article.published_on.year if article.published_on else None,
+        "places": sorted(ArticlePlace.objects.filter(article=article).values_list("place_id", flat=True)),
+        "periods": sorted({
+            start * 10000 + end
+            for start, end in ArticlePeriod.objects.filter(**visible).values_list("period__start", "period__end")
+        }),
+        "kinds": sorted(set(ArticleAgreement.objects.filter(**visible).values_list("kind", flat=True))),
+        "org_kinds": sorted(set(
+            ArticleOrganisation.objects.filter(**visible).values_list("organisation__kind", flat=True)
+        )),
+        "officials": sorted(set(Role.objects.filter(**visible).values_list("official_id", flat=True))),
+    }
+
+
+def stored(article: Article) -> dict:
+    row = ArticleFacetKeys.objects.get(article=article)
+    return {
+        "year": row.year, "places": row.places, "periods": row.periods, "kinds": row.kinds,
+        "org_kinds": row.org_kinds, "officials": row.officials,
+    }
+
+
+@pytest.fixture
+def article():
+    return f.article(
+        "Ký kết chương trình phối hợp", published_on="2023-05-04",
+        localities=[f.locality("Phong Điền", province="Thừa Thiên Huế")],
+        officials=[("Trần Thị Diệu Minh", "Trưởng Ban Dân vận Huyện ủy"), ("Lê Văn Nam", "Chủ tịch UBND huyện")],
+        periods=[(2021, 2025)],
+        agreements=[("Chương trình phối hợp dân vận", "sign", (2021, 2025))],
+        organisations=[("Ban Dân vận Huyện ủy Phong Điền", Organisation.Kind.MASS_MOBILISATION),
+                       ("Công an huyện Phong Điền", Organisation.Kind.POLICE)],
+        hidden=[("official", "Nguyễn Văn Ẩn"), ("period", (2016, 2020))],
+    )
+
+
+def test_an_article_with_its_facts_has_its_keys(article):
+    keys = stored(article)
+    assert keys == read_from_facts(article)
+    assert keys["year"] == 2023 and keys["periods"] == [20212025] and keys["kinds"] == ["sign"]
+    district = f.locality("Phong Điền", province="Thừa Thiên Huế")
+    assert len(keys["officials"]) == 2 and {district.pk, district.province_id} <= set(keys["places"])
+
+
+def test_an_article_without_facts_has_a_row_too():
+    bare = f.article("Tin ngắn", published_on=None)
+    assert stored(bare) == {"year": None, "places": [], "periods": [], "kinds": [], "org_kinds": [], "officials": []}
+
+
+def test_imported_articles_have_the_keys_of_their_facts():
+    run = import_paths([str(FIXTURES / "articles")], workers=2)
+    assert run.created == 5
+    for imported in Article.objects.all():
+        assert stored(imported) == read_from_facts(imported), imported.source_key
+    assert any(stored(imported)["officials"] for imported in Article.objects.all())
+
+
+def test_hiding_and_showing_a_fact_changes_the_keys(article):
+    role = Role.objects.get(article=article, official__name="Lê Văn Nam")
+    role.hidden = True
+    role.save()
+    assert role.official_id not in stored(article)["officials"]
+    role.hidden = False
+    role.save()
+    assert role.official_id in stored(article)["officials"]
+    ArticlePeriod.objects.filter(article=article).update(hidden=False)  # the curator's hidden 2016–2020 comes back
+    assert stored(article)["periods"] == [20162020, 20212025] == read_from_facts(article)["periods"]
+
+
+def test_a_changed_agreement_kind_date_organisation_kind_or_period_changes_the_keys(article):
+    ArticleAgreement.objects.filter(article=article).update(kind=ArticleAgreement.Kind.REVIEW)
+    assert stored(article)["kinds"] == ["review"]
+    article.published_on = date(2024, 1, 2)
+    article.save()
+    assert stored(article)["year"] == 2024
+    Organisation.objects.filter(name="Công an huyện Phong Điền").update(kind=Organisation.Kind.MILITARY)
+    assert "military" in stored(article)["org_kinds"] and "police" not in stored(article)["org_kinds"]
+    Period.objects.filter(start=2021, end=2025).update(end=2026)
+    assert stored(article)["periods"] == [20212026]
+    assert stored(article) == read_from_facts(article)
+
+
+def test_removed_facts_and_places_leave_the_keys(article):
+    Role.objects.filter(article=article).delete()
+    article.locality_facts.update(hidden=True)
+    assert stored(article)["officials"] == [] and stored(article)["places"] == []
+    assert stored(article) == read_from_facts(article)
+
+
+def test_merged_officials_are_one_key(article):
+    other = f.article("Hội nghị", published_on="2023-06-01", officials=[("Trần Thị Diệu Minh (Phong Điền)", "")])
+    survivor = f.official("Trần Thị Diệu Minh")
+    duplicate = f.official("Trần Thị Diệu Minh (Phong Điền)")
+    merge_officials(survivor, duplicate)
+    assert stored(other)["officials"] == [survivor.pk]
+    assert survivor.pk in stored(article)["officials"]
+
+
+def test_a_deleted_article_takes_its_row_with_it(article):
+    pk = article.pk
+    article.delete()
+    assert not ArticleFacetKeys.objects.filter(article_id=pk).exists()
+
+
+def test_the_facets_count_what_the_fact_tables_hold(article):
+    """_key_counts over every article agrees with counts read from the facts."""
+    f.article("Sơ kết chương trình", published_on="2021-03-01", officials=["Lê Văn Nam"],
+              agreements=[("Chương trình phối hợp dân vận", "review", (2021, 2025))], periods=[(2021, 2025)])
+    f.article("Kế hoạch năm", published_on="2021-09-01", agreements=[("Kế hoạch", "plan", None)])
+    counts = search._key_counts(None, {"year", "place", "period", "kind", "org", "official"})
+    everything = [read_from_facts(a) for a in Article.objects.all()]
+
+    def tally(column):
+        found = {}
+        for keys in everything:
+            for key in keys[column]:
+                found[str(key)] = found.get(str(key), 0) + 1
+        return found
+
+    assert dict(counts["year"]) == {"2023": 1, "2021": 2}
+    assert dict(counts["period"]) == tally("periods") == {"20212025": 2}
+    assert dict(counts["official"]) == tally("officials")
+    assert dict(counts["place"]) == tally("places")
+    assert dict(counts["org"]) == tally("org_kinds")
+    assert dict(counts["kind"]) == {"sign": 1, "review": 1, "plan": 1}
