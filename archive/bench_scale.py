@@ -73,13 +73,28 @@ def code_version() -> str:
 
     def git(*args):
         try:
-            return subprocess.run(["git", *args], capture_output=True, text=True, timeout=10).stdout.strip()
+            return subprocess.run(["git", *args], capture_output=True, text=True, timeout=10).stdout
         except OSError:
             return ""
 
     dirty = git("status", "--porcelain", "--", "archive/search.py", "archive/views.py", "archive/filters.py")
-    return git("rev-parse", "--short", "HEAD") + (" + uncommitted: " + ", ".join(
+    return git("rev-parse", "--short", "HEAD").strip() + (" + uncommitted: " + ", ".join(
         line[3:] for line in dirty.splitlines()) if dirty else "")
+
+
+def cpu_reference_ms() -> int:
+    """Milliseconds for a fixed pure-Python loop (5 million additions), best
+    of 3: how fast this machine's cores were at the time. On a shared machine
+    it varied 2-3x within an hour (docs/performance.md, session 4), so
+    figures of different runs compare only with this beside them."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(5_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000)
 
 
 # --- Import ------------------------------------------------------------------------

@@ -33,7 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
         result = {
             "articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
-            "code": bench.code_version(),
+            "code": bench.code_version(), "cpu_reference_ms": bench.cpu_reference_ms(),
         }
         if not skip_import:
             directory = options["corpus"] or os.path.join(tempfile.gettempdir(), f"danvan-corpus-{articles}-{seed}")
@@ -62,6 +62,7 @@ class Command(BaseCommand):
                 result["fts5_build"] = bench.build_fts(articles, seed, path)
             result["fts5"] = [t.as_dict() for t in bench.time_fts(path, queries, repeat)]
         result["load_average_after"] = os.getloadavg()
+        result["cpu_reference_ms_after"] = bench.cpu_reference_ms()
         self.print_table(result)
         self.write_json(options["json"], result)
 
@@ -74,7 +75,8 @@ class Command(BaseCommand):
         write = self.stdout.write
         write(f"\ncode: {result['code']}")
         write(f"{result['articles']:,} articles (seed {result['seed']}), {result['cpus']} CPUs, "
-              f"load average {result['load_average'][0]:.1f} → {result['load_average_after'][0]:.1f}")
+              f"load average {result['load_average'][0]:.1f} → {result['load_average_after'][0]:.1f}, "
+              f"CPU reference loop {result['cpu_reference_ms']} → {result['cpu_reference_ms_after']} ms")
         if imported := result.get("import"):
             write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
                   f"({imported['created']:,} created in {imported['seconds']:,} s, {imported['workers']} workers)")
