@@ -764,7 +764,7 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     """Every facet of the search page, each counted under the other facets'
     filters (and the query), over the listing's samples: one query per
     distinct sample (ArticleFacetKeys, see _key_counts), and a look-up of the
-    places', officials' and periods' names."""
+    counted places' and officials' names."""
     from django.http import QueryDict
 
     from archive.filters import EVENT_KINDS
@@ -778,7 +778,9 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     # Which sample each facet counts over: the list's own, or the list
     # without that facet's filter when a value of it is chosen.
     counted_as = {"province": "place", "district": "place"}
-    by_sample: dict[str, tuple[list[int] | None, set[str]]] = {}
+    # Keyed by the sample list itself (listing.sample returns the same list
+    # for the same query): identity, not a comparison of 1,000 ids.
+    by_sample: dict[int, tuple[list[int] | None, set[str]]] = {}
     sample_of = {}
     counted = ["district"] if chosen.get("province") else []  # a province's districts
     counted += [] if stored else ["province", "year", "period", "kind", "org", "official"]
@@ -787,9 +789,8 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
             pks = listing.sample(listing.matches)  # the same rows, without rebuilding them
         else:
             pks = listing.sample(filterset.queryset_without(facet))
-        key = _ids(pks) if pks is not None else None
-        by_sample.setdefault(key, (pks, set()))[1].add(counted_as.get(facet, facet))
-        sample_of[facet] = key
+        by_sample.setdefault(id(pks), (pks, set()))[1].add(counted_as.get(facet, facet))
+        sample_of[facet] = id(pks)
     counts_of = {key: _key_counts(pks, names) for key, (pks, names) in by_sample.items()}
 
     def counts(facet):
@@ -877,8 +878,7 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     def official_counts():
         n_of = {int(key): n for key, n in counts("official")}
         officials = Official.objects.filter(pk__in=list(n_of)).values_list("pk", "slug", "name")
-        rows = sorted(((slug, name, n_of[pk]) for pk, slug, name in officials), key=lambda row: (-row[2], row[1]))
-        return rows
+        return sorted(((slug, name, n_of[pk]) for pk, slug, name in officials), key=lambda row: (-row[2], row[1]))
 
     officials = chosen.get("official") or []
     build(
