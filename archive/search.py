@@ -527,16 +527,34 @@ class Listing:
         self.estimate = estimate(self.matches)
         self.broad = max(self.estimate, self.total or 0) > BROAD
         self.ranked_window = self.broad and self.parsed.has_text and filterset.sort_order == "relevance"
-        self.window: list[int] = []
+        self.window: list[int] = []  # a ranked window's ids, newest first
+        self.ranked: list[int] = []  # the same, best first
         self.results = self.matches
         self._samples: dict[str, list[int]] = {}
         if self.ranked_window:
-            self.window = self.sample(self.matches)
+            self.window, self.ranked = self._rank_window()
+            self._samples[_key(self.matches)] = self.window  # the facets' sample
             self.results = (
                 Article.objects.filter(pk__in=_pk_array(self.window))
                 .annotate(rank=rank_expression(self.parsed, whole_body=False))
                 .order_by("-rank", "-published_on", "-id")
             )
+
+    def _rank_window(self) -> tuple[list[int], list[int]]:
+        """The newest WINDOW matches, newest first and best first. One query:
+        the rank is computed on the rows the walk down the date index reads
+        anyway, so a page then reads only its own rows (PlannedPaginator),
+        not the window's 1,000 again to sort them."""
+        rows = list(
+            newest_first(self.matches)
+            .annotate(window_rank=rank_expression(self.parsed, whole_body=False))
+            .values_list("pk", "window_rank", "published_on")[:WINDOW]
+        )
+        # As `results` orders: rank, then date (DESC: no date first), then id, all descending.
+        best_first = sorted(rows, key=lambda row: (
+            -row[1], row[2] is not None, -(row[2].toordinal() if row[2] else 0), -row[0]
+        ))
+        return [pk for pk, _rank, _date in rows], [pk for pk, _rank, _date in best_first]
 
     @property
     def approximate(self) -> bool:

@@ -72,6 +72,17 @@ class PlannedPaginator(Paginator):
     def capped(self) -> bool:
         return not self.listing.approximate and self.count >= RESULT_CAP
 
+    def page(self, number):
+        """A ranked window's page reads only its own rows, in the order the
+        listing ranked the window (search.Listing._rank_window)."""
+        if not self.listing.ranked_window:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = self.listing.ranked[bottom : bottom + self.per_page]
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=CappedPaginator, paginator=None):
     """The requested page of `queryset`; a page number that is not a page is a 404."""

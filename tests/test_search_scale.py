@@ -63,6 +63,23 @@ def test_a_broad_query_is_ranked_within_its_newest_matches(client, years, broad)
     assert "Khoảng" in page and "Xếp theo mức liên quan trong 3 bài mới nhất" in page
 
 
+def test_a_ranked_window_pages_in_the_order_the_database_ranks_it(client, monkeypatch):
+    """The window is ranked in Python from the ranks its query returns (ties:
+    newer first, undated first, then the larger id); each page reads only its
+    rows. The order is the one `Listing.results` gives in SQL."""
+    monkeypatch.setattr(search, "BROAD", 0)
+    monkeypatch.setattr(search, "WINDOW", 12)
+    for number in range(14):
+        body = "Công tác dân vận." if number % 3 else "Dân vận khéo: công tác dân vận, dân vận giỏi."
+        f.article(f"Hội nghị dân vận số {number}", body,
+                  published_on=None if number % 5 == 0 else f"20{10 + number % 4}-0{1 + number % 2}-01")
+    response = client.get(URL, {"q": "dân vận"})
+    listing = response.context["listing"]
+    assert listing.ranked_window and len(listing.window) == 12
+    assert titles(response) == [article.title for article in listing.results]
+    assert len(set(titles(response))) == 12
+
+
 def test_sorting_a_broad_query_by_date_reaches_past_the_window(client, years, broad):
     response = client.get(URL, {"q": "dân vận", "sort": "date", "page": "1"})
     assert not response.context["listing"].ranked_window
