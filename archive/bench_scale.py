@@ -379,7 +379,7 @@ def _replicate(target: int, workers: int, chunk: int, maintenance_work_mem: str,
         _rebuild_indexes(cursor, maintenance_work_mem, progress)
         index_seconds = time.perf_counter() - index_started
         for table in ["archive_article", *facts]:
-            if facts.get(table, (None, 1))[1]:  # not the facet keys, which have no id
+            if facts.get(table, (None, 1))[1]:  # a table without ids (F = 0) has no sequence
                 cursor.execute(
                     f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))", [table]
                 )
@@ -425,7 +425,7 @@ def _fact_tables(cursor, stride: int) -> dict[str, tuple[str, int]]:
     )
     tables = {}
     for table, column in cursor.fetchall():
-        if table == "archive_articlefacetkeys":  # one row per article, keyed by it: no id to move
+        if "id" not in _columns(table):  # one row per article, keyed by it (ArticleFacetKeys): F is 0
             cursor.execute(f"SELECT count(*) FROM {table} WHERE {column} <= %s", [stride])
             if cursor.fetchone()[0]:
                 tables[table] = (column, 0)

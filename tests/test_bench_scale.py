@@ -12,7 +12,7 @@ from django.db import connection
 
 from archive import bench_scale
 from archive.importer import import_paths
-from archive.models import FACT_MODELS, Article
+from archive.models import FACT_MODELS, Article, ArticleFacetKeys
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -58,6 +58,13 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
         assert (copy.title, copy.body, copy.extraction) == (original.title, original.body, original.extraction)
         assert copy.content_hash != original.content_hash
         assert copy.published_on.year == original.published_on.year
+        copied_keys, original_keys = (
+            ArticleFacetKeys.objects.values("year", "places", "periods", "kinds", "org_kinds", "officials").get(
+                article_id=pk
+            )
+            for pk in (copy.pk, original.pk)
+        )
+        assert copied_keys == original_keys  # copied like the facts (triggers are off during the copy)
         assert abs((copy.published_on - original.published_on).days) <= 14
         assert facts_of(copy) == facts_of(original)
         seen = {(r.official_id, r.title): r.seen_on for r in original.roles.all()}
