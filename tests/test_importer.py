@@ -147,6 +147,15 @@ def test_the_stored_body_is_the_text_without_page_noise():
     assert "Đồn Biên phòng Phong Hải" in article.body
 
 
+@pytest.mark.parametrize("workers", [None, 2])
+def test_the_cleaned_body_is_stored_once_not_again_in_the_extraction(tmp_path, workers):
+    import_paths([str(write(tmp_path, "a.txt", ARTICLE))], workers=workers)
+    article = Article.objects.get()
+    assert "body" not in article.extraction
+    assert article.extraction["title"] and article.extraction["officials"]
+    assert article.body.startswith("Sáng 14/3, Ban Dân vận Huyện ủy")
+
+
 def test_extract_command_prints_one_json_object_per_article(capsys):
     import json
 
