@@ -29,6 +29,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -316,7 +317,7 @@ class Importer:
         of them, each is stored again on its own, so only that one fails."""
         _use_fast_array_dumper()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _derived_rows_refreshed_once() as inserted:
                 self._prefetch_entities([facts for _, _, facts in extracted])
                 articles = []
                 for document, digest, facts in extracted:
@@ -324,6 +325,7 @@ class Importer:
                     self._fill_article(article, document, digest, facts)
                     articles.append(article)
                 bulk_create_with_history(articles, Article, batch_size=500)
+                inserted.extend(article.pk for article in articles)
                 rows: dict[type[Fact], list[tuple[Article, dict]]] = {}
                 for article, (_, _, facts) in zip(articles, extracted):
                     for model, _key_fields, wanted in self._wanted_facts(article, facts):
@@ -549,6 +551,21 @@ class _ListDumper(ListDumper):
         @staticmethod
         def sub(_template, data):
             return bytes(data).replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+
+
+@contextmanager
+def _derived_rows_refreshed_once():
+    """Inside a transaction: the Postgres insert triggers leave ArticlePlace
+    and ArticleFacetKeys alone, and the articles whose ids are appended to
+    the yielded list get theirs rebuilt once at the end (migration 0011),
+    rather than once per fact table inserted into."""
+    inserted: list[int] = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL archive.refresh_later = on")
+    yield inserted  # on an error, rolling back the transaction (or savepoint) undoes the SET too
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT archive_refresh_derived(%s::bigint[])", [inserted])
+        cursor.execute("SET LOCAL archive.refresh_later = off")  # the transaction may go on (tests)
 
 
 def _copy_facts(model: type[Fact], facts: list[tuple[Article, dict]]) -> None:

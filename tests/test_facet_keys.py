@@ -87,6 +87,19 @@ def test_imported_articles_have_the_keys_of_their_facts():
     for imported in Article.objects.all():
         assert stored(imported) == read_from_facts(imported), imported.source_key
     assert any(stored(imported)["officials"] for imported in Article.objects.all())
+    assert ArticlePlace.objects.exists()
+
+
+def test_after_an_import_batch_the_triggers_refresh_at_once_again(article):
+    """A batch defers its refreshes to its end (migration 0011); the writes
+    after it, in the same transaction here, are refreshed as they happen."""
+    import_paths([str(FIXTURES / "articles")], workers=2)
+    district = f.locality("Quỳnh Lưu", province="Nghệ An")
+    other = f.article("Tin khác", published_on="2022-01-02", localities=[district], officials=[("Trần Văn Hai", "Bí thư")])
+    assert stored(other) == read_from_facts(other)
+    assert stored(other)["officials"] and district.pk in stored(other)["places"]
+    Role.objects.filter(article=article).delete()
+    assert stored(article)["officials"] == []
 
 
 def test_hiding_and_showing_a_fact_changes_the_keys(article):
