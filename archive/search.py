@@ -32,6 +32,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, TextField, Value
@@ -705,10 +706,16 @@ class Facet:
 def toggle_url(params, name: str, values: list[str]) -> str:
     """The current URL with parameter `name` set to `values`, back on page 1.
     (What {% querystring %} does, for a parameter named at run time.)"""
-    params = params.copy()
-    params.setlist(name, values)
-    params.pop("page", None)
-    return "?" + params.urlencode() if params else "?"
+    pairs, placed = [], False
+    for key, current in params.lists():  # QueryDict.copy() would deep-copy it, once per link
+        if key == "page":
+            continue
+        if key == name:
+            current, placed = values, True
+        pairs += [(key, value) for value in current]
+    if not placed and name != "page":
+        pairs += [(name, value) for value in values]
+    return "?" + urlencode(pairs)
 
 
 def _run(sql: str, params) -> list[tuple]:
