@@ -809,9 +809,10 @@ def facets(listing: Listing, raw_params) -> list[Facet]:
     sample_of = {}
     counted = ["district"] if chosen.get("province") else []  # a province's districts
     counted += [] if stored else ["province", "year", "period", "kind", "org", "official"]
+    own = None  # the list's own sample, looked up once (its key is the query's SQL, compiled)
     for facet in counted:
         if facet != "district" and not chosen.get(facet):
-            pks = listing.sample(listing.matches)  # the same rows, without rebuilding them
+            pks = own = own if own is not None else listing.sample(listing.matches)
         else:
             pks = listing.sample(filterset.queryset_without(facet))
         by_sample.setdefault(id(pks), (pks, set()))[1].add(counted_as.get(facet, facet))
