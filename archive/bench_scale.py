@@ -18,6 +18,7 @@ with its spread; CPU time of the benchmark process is given beside it.
 from __future__ import annotations
 
 import os
+import resource
 import sqlite3
 import statistics
 import tempfile
@@ -101,19 +102,68 @@ def cpu_reference_ms() -> int:
 
 
 def run_import(directory: str, workers: int) -> dict:
+    """Import `directory`; the throughput, and the CPU the import took per
+    stored article in this process, in the extraction workers and in the
+    database server (when it runs on this machine, as the embedded one does)."""
     from archive.importer import import_paths
 
     before = Article.objects.count()
-    started, cpu = time.perf_counter(), time.process_time()
+    server_before = _server_cpu_seconds()
+    started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu_seconds()
     run = import_paths([directory], workers=workers or None)
     seconds = time.perf_counter() - started
+    main_cpu, workers_cpu = time.process_time() - cpu, _children_cpu_seconds() - children
+    server_after = _server_cpu_seconds()
+    stored = max(run.created + run.updated, 1)
+
+    def per_article(cpu_seconds):
+        return round(1000 * cpu_seconds / stored, 2) if cpu_seconds is not None else None
+
     return {
         "articles": run.created + run.updated + run.unchanged + run.failed,
         "created": run.created, "unchanged": run.unchanged, "failed": run.failed,
         "articles_before": before, "workers": workers, "seconds": round(seconds, 1),
         "articles_per_second": round((run.created + run.updated) / seconds, 1),
-        "main_process_cpu_seconds": round(time.process_time() - cpu, 1),
+        "main_process_cpu_seconds": round(main_cpu, 1),
+        "cpu_ms_per_article": {
+            "main": per_article(main_cpu),
+            "workers": per_article(workers_cpu),
+            "database": per_article(server_after - server_before if None not in (server_before, server_after) else None),
+        },
     }
+
+
+def _children_cpu_seconds() -> float:
+    """CPU of this process's finished children: the import's workers, once it has stopped them."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _server_cpu_seconds() -> float | None:
+    """CPU of the database server's processes so far (the postmaster of this
+    connection's backend and its children), or None when the server is not a
+    local PostgreSQL this process may read. Approximate: a backend that exits
+    between two readings takes its CPU with it."""
+    import psutil
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    try:
+        postmaster = psutil.Process(backend).parent()
+        if postmaster is None or "postgres" not in postmaster.name():
+            return None
+        processes = [postmaster, *postmaster.children()]
+    except psutil.Error:  # not on this machine, or not ours to read
+        return None
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # exited meanwhile
+            continue
+        total += times.user + times.system
+    return total
 
 
 # --- The query set -------------------------------------------------------------------

@@ -97,3 +97,18 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
     assert index_names() == indexes
     new = Article.objects.create(title="Bài mới", body="…", raw_text="…", source_key="new", content_hash="new")
     assert new.pk > max(Article.objects.exclude(pk=new.pk).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_run_import_reports_throughput_and_cpu_per_article(tmp_path):
+    """The import line of the benchmark: rate, and the CPU per stored article
+    of this process, of the extraction workers and of the (local) database server."""
+    from archive.corpus import write_corpus
+
+    write_corpus(30, 1, str(tmp_path))
+    result = bench_scale.run_import(str(tmp_path), workers=2)
+    assert (result["created"], result["failed"]) == (30, 0)
+    assert result["articles_per_second"] > 0
+    cpu = result["cpu_ms_per_article"]
+    assert cpu["main"] > 0 and cpu["workers"] > 0  # the workers extracted every article
+    assert cpu["database"] is not None and cpu["database"] > 0  # the tests' servers run on this machine

@@ -80,6 +80,9 @@ class Command(BaseCommand):
         if imported := result.get("import"):
             write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
                   f"({imported['created']:,} created in {imported['seconds']:,} s, {imported['workers']} workers)")
+            cpu = {name: "–" if ms is None else f"{ms} ms" for name, ms in imported["cpu_ms_per_article"].items()}
+            write(f"  CPU per article: this process {cpu['main']}, extraction workers {cpu['workers']}, "
+                  f"database server {cpu['database']}")
         if build := result.get("fts5_build"):
             write(f"FTS5 build: {build['articles'] / max(build['seconds'], 1e-9):,.0f} articles/s, "
                   f"{build['bytes_per_article']:,} bytes/article")
