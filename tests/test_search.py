@@ -114,6 +114,16 @@ def test_quoted_phrase_exclusion_and_or():
     assert sorted(titles('"dân vận" OR "biên phòng"')) == ["A", "C"]
 
 
+
+def test_an_excluded_abbreviation_excludes_its_expansion_too():
+    # -"UBND" is a term with two spellings; excluding it used to raise a
+    # TypeError (a 500) when the query was built from SearchQuery objects.
+    f.article("Ủy ban", "Công tác dân vận của Ủy ban nhân dân xã.")
+    f.article("Viết tắt", "Công tác dân vận của UBND xã.")
+    f.article("Khác", "Công tác dân vận của Mặt trận.")
+    assert titles('dân vận -"UBND"') == ["Khác"]
+    assert titles("dân vận -\"Ủy ban nhân dân\"") == ["Khác"]
+
 @pytest.mark.parametrize(("written", "typed"), [
     ("UBND huyện", "Ủy ban nhân dân"), ("Ủy ban nhân dân huyện", "UBND"), ("Ủy ban nhân dân huyện", "ubnd"),
     ("HĐND tỉnh", "Hội đồng nhân dân"), ("Hội đồng nhân dân tỉnh", "HĐND"), ("Hội đồng nhân dân tỉnh", "hdnd"),
