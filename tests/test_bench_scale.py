@@ -112,3 +112,21 @@ def test_run_import_reports_throughput_and_cpu_per_article(tmp_path):
     cpu = result["cpu_ms_per_article"]
     assert cpu["main"] > 0 and cpu["workers"] > 0  # the workers extracted every article
     assert cpu["database"] is not None and cpu["database"] > 0  # the tests' servers run on this machine
+
+
+@pytest.mark.django_db
+def test_search_core_times_the_text_queries_and_finds_what_the_page_lists():
+    """The like-for-like figure beside FTS5's: the page's results, snippets
+    and count, for the queries that have an FTS5 equivalent only."""
+    from tests import factories as f
+
+    for day in (1, 2, 3):
+        f.article(f"Dân vận {day}", "Công tác dân vận khéo ở cơ sở.", published_on=f"2024-01-0{day}")
+    f.article("Khác", "Tin biên giới.", published_on="2024-01-04")
+    queries = [
+        bench_scale.Query("phrase", {"q": "dân vận"}, '"dân vận"'),
+        bench_scale.Query("browse", {}, None),
+    ]
+    timings = bench_scale.time_search_core(queries, repeat=2)
+    assert [(t.name, len(t.samples_ms)) for t in timings] == [("phrase", 2)]
+    assert timings[0].note == "{'q': 'dân vận'}: 3 rows, count 3"
