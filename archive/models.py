@@ -68,13 +68,22 @@ class Locality(models.Model):
         ]
 
     def __str__(self):
-        if self.level == self.Level.PROVINCE or self.province_id is None:
-            return self.display
-        return f"{self.display} ({self.province.name})"
+        province = None if self.province_id is None else self.province.name
+        return self.label(self.unit_type, self.name, self.level, province)
 
     @property
     def display(self) -> str:
         return f"{self.unit_type.capitalize()} {self.name}"
+
+    @classmethod
+    def label(cls, unit_type: str, name: str, level: str, province: str | None) -> str:
+        """What a locality is called in lists: "Huyện Phong Điền (Thừa Thiên
+        Huế)", the province's name after any unit below one. From plain
+        values, for lists that read them without model instances."""
+        display = f"{unit_type.capitalize()} {name}"
+        if level == cls.Level.PROVINCE or province is None:
+            return display
+        return f"{display} ({province})"
 
     def save(self, *args, **kwargs):
         self.ascii_name = fold(self.name)

@@ -68,6 +68,17 @@ def test_search_page_lists_results_with_snippet_date_and_place(client, corpus):
     assert 'href="/can-bo/tran-thi-dieu-minh/"' in response.text  # the entity box
 
 
+
+def test_a_result_names_its_visible_places_only(client):
+    hue = f.locality("Thừa Thiên Huế", level="province")
+    phong_dien = f.locality("Phong Điền", province="Thừa Thiên Huế")
+    phong_hai = f.locality("Phong Hải", level="commune", province="Thừa Thiên Huế")
+    f.article("Sơ kết dân vận", "Sơ kết công tác dân vận.", published_on="2023-05-26",
+              localities=[hue, phong_hai], hidden=[("locality", phong_dien)])
+    meta = client.get(URL, {"q": "sơ kết"}).text.split('class="meta"')[1].split("</div>")[0]
+    assert "Tỉnh Thừa Thiên Huế" in meta and "Xã Phong Hải (Thừa Thiên Huế)" in meta
+    assert "Phong Điền" not in meta  # hidden by a curator
+
 def test_home_is_the_search_page_without_a_query(client, corpus):
     response = client.get(reverse("archive:home"))
     assert result_titles(response) == [a.title for a in sorted(corpus.values(), key=lambda a: a.published_on, reverse=True)]
