@@ -73,13 +73,13 @@ class Locality(models.Model):
 
     @property
     def display(self) -> str:
-        return f"{self.unit_type.capitalize()} {self.name}"
+        return self.label(self.unit_type, self.name)
 
     @classmethod
-    def label(cls, unit_type: str, name: str, level: str, province: str | None) -> str:
-        """What a locality is called in lists: "Huyện Phong Điền (Thừa Thiên
-        Huế)", the province's name after any unit below one. From plain
-        values, for lists that read them without model instances."""
+    def label(cls, unit_type: str, name: str, level: str | None = None, province: str | None = None) -> str:
+        """What a locality is called: "Huyện Phong Điền", and in lists with
+        its province after any unit below one, "Huyện Phong Điền (Thừa Thiên
+        Huế)". From plain values, for lists read without model instances."""
         display = f"{unit_type.capitalize()} {name}"
         if level == cls.Level.PROVINCE or province is None:
             return display

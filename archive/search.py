@@ -276,7 +276,7 @@ class TsQuery(SearchQuery):
     """A whole tsquery written as SQL once per request (`_tsquery`): a page
     uses the same query in five places (match, ranks, window, headlines), and
     Django would resolve, copy and hash a tree of SearchQuery objects for each
-    (~10 ms of CPU for a six-word query). It is a SearchQuery, so the
+    (4-8 ms of CPU a page for a six-word query). It is a SearchQuery, so the
     `search_vector=` lookup takes it as it is. User text is only ever a
     parameter: phraseto_tsquery parses it, never tsquery syntax."""
 
@@ -819,7 +819,7 @@ def _place_counts(counts: list[tuple[str, int]], level: str, province_ids=None) 
         places = places.filter(Q(province__in=province_ids) | Q(successor__in=province_ids))
     rows = []
     for place in places.only("slug", "unit_type", "name", "era"):
-        label = f"{place.unit_type.capitalize()} {place.name}"
+        label = place.display
         if level == Locality.Level.PROVINCE and place.era == Locality.Era.POST2025:
             label += " (từ 1/7/2025)"
         rows.append((place.slug, label, n_of[place.pk], place.name))
