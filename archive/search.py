@@ -583,16 +583,30 @@ class Listing:
             )
 
     def _rank_window(self) -> tuple[list[int], list[int]]:
-        """The newest WINDOW matches, newest first and best first. One query:
-        the rank is computed on the rows the walk down the date index reads
+        """The newest WINDOW matches (the facets' sample), and the same ids
+        best first. One query in two levels: the inner one takes the newest
+        matches with their small rank vector, the outer one ranks only those.
+        The rank is computed on the rows the walk down the date index reads
         anyway, so a page then reads only its own rows (PlannedPaginator),
-        not the window's 1,000 again to sort them."""
-        window = (
-            newest_first(self.matches)
-            .annotate(window_rank=rank_expression(self.parsed, whole_body=False))
-            .values_list("pk", "window_rank", "published_on")[:WINDOW]
-        )
-        rows = _run(*window.query.sql_with_params())  # plain tuples: the ORM's rows cost ~2 ms more
+        not the window's 1,000 again. Ranked in the inner query, the rank
+        would be computed for every match whenever the planner reads them
+        through the GIN index and sorts them by date, as it does for a few
+        thousand matches: 119 → 43 ms for 4,765 (docs/performance.md,
+        session 7)."""
+        from archive.models import Article
+
+        newest = newest_first(self.matches).values_list("id", "published_on", "search_rank")[:WINDOW]
+        newest_sql, newest_params = newest.query.sql_with_params()
+        query = Article.objects.all().query
+        rank = rank_expression(self.parsed, whole_body=False).resolve_expression(query)
+        rank_sql, rank_params = query.get_compiler(self.matches.db).compile(rank)
+        # The outer query's alias is the table's name, so that the rank's
+        # column references ("archive_article"."search_rank") name the inner rows.
+        rows = _run(
+            f'SELECT "archive_article"."id", {rank_sql}, "archive_article"."published_on" '
+            f'FROM ({newest_sql}) AS "archive_article"',
+            (*rank_params, *newest_params),
+        )  # plain tuples: the ORM's rows cost ~2 ms more
         # As `results` orders: rank, then date (DESC: no date first), then id, all descending.
         best_first = sorted(rows, key=lambda row: (
             -row[1], row[2] is not None, -(row[2].toordinal() if row[2] else 0), -row[0]

@@ -80,7 +80,6 @@ def test_a_ranked_window_pages_in_the_order_the_database_ranks_it(client, monkey
     assert len(set(titles(response))) == 12
 
 
-
 def test_a_ranked_window_puts_words_side_by_side_and_the_exact_spelling_first(client, monkeypatch):
     """The window's cheaper rank (ts_rank for the side-by-side and exact
     parts) keeps what the whole rank rewards; the worse match is the newer
@@ -94,6 +93,38 @@ def test_a_ranked_window_puts_words_side_by_side_and_the_exact_spelling_first(cl
     assert response.context["listing"].ranked_window
     assert titles(response) == ["Liền nhau", "Rời rạc"]
     assert titles(client.get(URL, {"q": "Đảng"})) == ["Đảng", "Đang"]
+
+
+def test_a_window_ranks_only_the_matches_it_keeps(years, broad):
+    """The window's rank is computed above its LIMIT, on the WINDOW rows it
+    keeps. Below it, Postgres ranked every match whenever it read them
+    through the GIN index and sorted them by date (4,765 matches at 10k:
+    119 ms instead of 43)."""
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from archive.filters import ArticleFilter
+
+    filterset = ArticleFilter(QueryDict("q=dân vận"), queryset=Article.objects.all())
+    with CaptureQueriesContext(connection) as queries:
+        assert search.Listing(filterset).ranked_window
+    [window_sql] = [query["sql"] for query in queries if "ts_rank" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (VERBOSE, FORMAT JSON) " + window_sql)
+        plan = cursor.fetchone()[0][0]["Plan"]
+
+    def nodes(node):
+        yield node
+        for child in node.get("Plans", []):
+            yield from nodes(child)
+
+    def ranks(node):
+        return [column for column in node.get("Output", []) if "ts_rank" in column]
+
+    [limit] = [node for node in nodes(plan) if node["Node Type"] == "Limit"]
+    assert ranks(plan)
+    assert not any(ranks(node) for node in nodes(limit))
+
 
 def test_sorting_a_broad_query_by_date_reaches_past_the_window(client, years, broad):
     response = client.get(URL, {"q": "dân vận", "sort": "date", "page": "1"})
