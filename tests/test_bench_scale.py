@@ -130,3 +130,33 @@ def test_search_core_times_the_text_queries_and_finds_what_the_page_lists():
     timings = bench_scale.time_search_core(queries, repeat=2)
     assert [(t.name, len(t.samples_ms)) for t in timings] == [("phrase", 2)]
     assert timings[0].note == "{'q': 'dân vận'}: 3 rows, count 3"
+
+
+@pytest.mark.django_db
+def test_the_mid_frequency_query_names_the_district_nearest_its_share_of_the_archive():
+    from tests import factories as f
+
+    gio_linh, cam_lo, huong_hoa = (f.locality(name, province="Quảng Trị") for name in ("Gio Linh", "Cam Lộ", "Hướng Hóa"))
+    for number in range(10):
+        places = [gio_linh] if number < 5 else [cam_lo] if number < 7 else [huong_hoa] if number == 7 else []
+        f.article(f"Tin số {number}", localities=places)
+    assert bench_scale.mid_district(0.5) == gio_linh  # 5 of 10 articles
+    assert bench_scale.mid_district(0.2) == cam_lo  # 2 of 10
+    assert bench_scale.mid_district(0.01) == huong_hoa  # the nearest to 0.1 that is in any article
+    query = next(q for q in bench_scale.query_set() if q.name.startswith("district"))
+    assert (query.params, query.fts) == ({"q": "Hướng Hóa"}, '"Hướng Hóa"')
+
+
+@pytest.mark.django_db
+def test_the_benchmark_names_the_command_a_database_lacks():
+    from django.core.management import CommandError, call_command
+
+    from archive.models import Locality
+
+    Locality.objects.all()._raw_delete(Locality.objects.db)  # undone with the test's transaction
+    with pytest.raises(CommandError, match="has no gazetteer.*load_gazetteer"):
+        call_command("benchmark", "--articles", "10")
+    with connection.cursor() as cursor:  # a schema without the archive's tables
+        cursor.execute("CREATE SCHEMA bench_empty; SET LOCAL search_path TO bench_empty")
+    with pytest.raises(CommandError, match="has no archive tables.*manage.py migrate"):
+        call_command("benchmark", "--articles", "10", "--skip-import")

@@ -3,7 +3,8 @@ import os
 import tempfile
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from archive import bench_scale as bench
 from archive.corpus import write_corpus
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--grow-only", action="store_true", help="with --grow-to: grow, then stop (no timings)")
 
     def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
+        check_database(needs_gazetteer=not skip_import)
         result = {
             "articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
             "code": bench.code_version(), "cpu_reference_ms": bench.cpu_reference_ms(),
@@ -118,3 +120,20 @@ class Command(BaseCommand):
             write(f"  core {t['name']}: {t['note']}")
         for t in result.get("fts5", []):
             write(f"  FTS5 {t['name']}: {t['note']}")
+
+
+def check_database(needs_gazetteer: bool) -> None:
+    """Refuse, naming the fix, a database the benchmark cannot use."""
+    from archive.models import Article, Locality
+
+    database = connection.settings_dict["NAME"]
+    if Article._meta.db_table not in connection.introspection.table_names():
+        raise CommandError(
+            f"database {database!r} has no archive tables: run `manage.py migrate` "
+            "and `manage.py load_gazetteer` first (docs/performance.md, Tools)"
+        )
+    if needs_gazetteer and not Locality.objects.exists():
+        raise CommandError(
+            f"database {database!r} has no gazetteer, so the import would find no places: "
+            "run `manage.py load_gazetteer` first"
+        )
