@@ -376,24 +376,23 @@ def rank_expression(parsed: ParsedQuery, whole_body: bool = True):
     """The relevance of an article to a query with text (higher is better):
     cover density (ts_rank_cd) of the query over the title and lead, which
     puts the articles whose words stand close together first, plus the
-    words typed side by side, plus the exact diacritics.
+    words typed side by side, plus the exact diacritics. The last two are
+    ranked by ts_rank: cover density costs 6-20 µs per row for each part
+    (docs/performance.md, sessions 6 and 7), and these parts are about
+    adjacency and spelling already.
 
     With `whole_body` (a list short enough to rank every match), the whole
     body counts too. Without it (the window of a broad query, where nearly
-    every body matches anyway) only the small in-row vector is read, and the
-    side-by-side and exact parts are ranked by ts_rank: cover density costs
-    6-20 µs per row for each part, 15-30 ms of a 1,000-article window at 1M
-    (docs/performance.md, session 6), and these parts are about adjacency
-    and spelling already."""
+    every body matches anyway) only the small in-row vector is read."""
     folded = _tsquery(parsed, FOLDED)
     rank = SearchRank(F("search_rank"), folded, cover_density=True)
     if whole_body:
         rank += SearchRank(F("search_vector"), folded, cover_density=True, normalization=Value(1))
     if parsed.has_diacritics:
-        rank += 2 * SearchRank(F("search_rank"), _tsquery(parsed, EXACT, exact=True), cover_density=whole_body)
+        rank += 2 * SearchRank(F("search_rank"), _tsquery(parsed, EXACT, exact=True))
     if adjacency := _adjacency_query(parsed):
         vector = F("search_vector") if whole_body else F("search_rank")
-        rank += SearchRank(vector, adjacency, cover_density=whole_body, normalization=Value(1))
+        rank += SearchRank(vector, adjacency, normalization=Value(1))
     return rank
 
 
