@@ -340,10 +340,12 @@ def _adjacency_query(parsed: ParsedQuery) -> TsQuery | None:
     return parsed._tsqueries["adjacency"]
 
 
-def search(queryset, q: str | ParsedQuery):
+def search(queryset, q: str | ParsedQuery, ranked: bool = True):
     """`queryset` narrowed to the query, annotated with `rank` and ordered best
-    first (then newest). An empty query returns `queryset` with rank 0."""
-    from archive.models import ArticlePeriod, Role
+    first (then newest). An empty query returns `queryset` with rank 0.
+    Without `ranked` (a list the caller orders by date), no rank is computed:
+    in the SELECT of a sorted list Postgres computes it for every match."""
+    from archive.models import ArticlePeriod
 
     parsed = q if isinstance(q, ParsedQuery) else parse(q)
     if parsed.periods or parsed.years:
@@ -355,21 +357,24 @@ def search(queryset, q: str | ParsedQuery):
             when |= Q(Exists(facts.filter(period__start__lte=year, period__end__gte=year)))
             when |= Q(published_on__year=year)
         queryset = queryset.filter(when)
-    if not parsed.has_text:
+    if parsed.has_text:
+        queryset = _matching(queryset, parsed)
+    if not (parsed.has_text and ranked):
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-published_on", "-id")
+    return queryset.annotate(rank=rank_expression(parsed)).order_by("-rank", "-published_on", "-id")
+
+
+def _matching(queryset, parsed: ParsedQuery):
+    """`queryset` narrowed to the articles that match the query's text."""
+    from archive.models import Role
+
     if officials := named_officials(parsed):
         # A name is found through the articles its official appears in: the
         # words of a name ("Dương", "Hồng", "Bình") are each in thousands of
         # articles, and checking where they stand together in each is slow.
         roles = Role.objects.filter(article=OuterRef("pk"), hidden=False, official__in=officials)
-        queryset = queryset.filter(Exists(roles))
-    else:
-        queryset = queryset.filter(search_vector=_tsquery(parsed, FOLDED))
-    return (
-        queryset
-        .annotate(rank=rank_expression(parsed))
-        .order_by("-rank", "-published_on", "-id")
-    )
+        return queryset.filter(Exists(roles))
+    return queryset.filter(search_vector=_tsquery(parsed, FOLDED))
 
 
 def rank_expression(parsed: ParsedQuery, whole_body: bool = True):
@@ -549,19 +554,6 @@ def newest_pks(queryset) -> list[int]:
     """The ids of the newest WINDOW articles of `queryset`: one bounded
     query, through the date index when the list is broad."""
     return list(newest_first(queryset).values_list("pk", flat=True)[:WINDOW])
-
-
-def export_order(filterset):
-    """The matches as an export (archive.exports) writes them: in the page's
-    order, except that a broad query ranked by relevance is written newest
-    first, as the page's "Mới nhất" lists it. Ranking every match of a broad
-    query before the first row takes minutes at 1M, and the statement
-    timeout would end the download midway; the page itself ranks only the
-    newest WINDOW matches of such a query (Listing)."""
-    matches = filterset.qs
-    if filterset.parsed.has_text and filterset.sort_order == "relevance" and estimate(matches) > BROAD:
-        return newest_first(matches)
-    return matches
 
 
 class Listing:

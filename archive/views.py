@@ -304,7 +304,7 @@ def search_page(request):
     """The archive's main page: query, facets, results. Every state is in the URL."""
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     if fmt := exports.requested_format(request):
-        return exports.articles(request, search.export_order(filterset), "bai-viet", fmt)
+        return exports.articles(request, filterset.export_queryset(), "bai-viet", fmt)
     # The bare home page shows the stored counts of the whole archive;
     # any other list counts its own.
     bare = not any(key != "page" for key in request.GET)
@@ -349,7 +349,7 @@ def locality_detail(request, slug):
         return _moved(request, Locality, slug=slug)
     filterset = ArticleFilter(request.GET, queryset=stats.articles_in(locality))
     if fmt := exports.requested_format(request):
-        return exports.articles(request, search.export_order(filterset), f"bai-viet-{locality.slug}", fmt)
+        return exports.articles(request, filterset.export_queryset(), f"bai-viet-{locality.slug}", fmt)
     try:
         context = _results_context(request, filterset)
     except search.OverBudget:

@@ -126,6 +126,15 @@ def test_a_window_ranks_only_the_matches_it_keeps(years, broad):
     assert not any(ranks(node) for node in nodes(limit))
 
 
+def test_a_list_in_date_order_computes_no_rank(client, years):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "dân vận", "sort": "date"})
+    assert titles(response) == [years[y].title for y in range(2024, 2018, -1)]
+    assert not any("ts_rank" in query["sql"] for query in queries)
+
+
 def test_sorting_a_broad_query_by_date_reaches_past_the_window(client, years, broad):
     response = client.get(URL, {"q": "dân vận", "sort": "date", "page": "1"})
     assert not response.context["listing"].ranked_window
