@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from archive import bench_scale
+from archive import bench_scale, search
 from archive.importer import import_paths
 from archive.models import FACT_MODELS, Article, ArticleFacetKeys
 
@@ -112,6 +112,7 @@ def test_run_import_reports_throughput_and_cpu_per_article(tmp_path):
     cpu = result["cpu_ms_per_article"]
     assert cpu["main"] > 0 and cpu["workers"] > 0  # the workers extracted every article
     assert cpu["database"] is not None and cpu["database"] > 0  # the tests' servers run on this machine
+    assert search.stored_facet_counts()[1] == 30  # the home page counts the new articles, as after import_articles
 
 
 @pytest.mark.django_db
