@@ -138,16 +138,3 @@ def test_a_broad_query_exports_newest_first_and_a_narrow_one_best_first(client, 
     assert "Tệp tải về có tất cả, mới nhất trước." in page
     assert dates == [row["published_on"] for row in read_csv(client.get("/tim-kiem/", {**params, "sort": "date"}))]
 
-
-@pytest.mark.django_db(transaction=True)
-def test_an_export_reads_rows_as_they_are_fetched(client, gazetteer_loaded_afterwards):
-    """With autocommit on, as in production, the export's cursor is declared
-    inside a transaction: a cursor WITH HOLD would make Postgres compute the
-    whole result before handing over the first row."""
-    f.article("Dân vận khéo", "Công tác dân vận.", published_on="2024-06-01")
-    assert connection.get_autocommit()
-    with CaptureQueriesContext(connection) as queries:
-        rows = read_csv(client.get("/tim-kiem/", {"q": "dân vận", "format": "csv"}))
-    assert [row["title"] for row in rows] == ["Dân vận khéo"]
-    [declare] = [query["sql"] for query in queries if query["sql"].startswith("DECLARE")]
-    assert "WITH HOLD" not in declare
