@@ -477,7 +477,6 @@ def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     (pg_trgm). At most three queries, none for a query that does not look
     like a name."""
     from django.contrib.postgres.search import TrigramWordSimilarity
-    from django.db.models import Count
 
     from archive.models import Locality, Official
 
@@ -493,7 +492,7 @@ def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     localities = Locality.objects.filter(ascii_name=" ".join(_words(place))).select_related("province")
     if unit in {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}:
         localities = localities.filter(unit_type=unit)
-    localities = localities.annotate(article_count=Count("article_facts", filter=Q(article_facts__hidden=False)))
+    localities = localities.annotate(article_count=_listed_articles())
     # Folding merges names ("Dân vận" and xã Đản Ván): typed with diacritics,
     # a place must match them; typed without, it must have articles.
     wanted = normalize(place).lower()
@@ -509,6 +508,29 @@ def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
             .order_by("-similarity", "name")[:5]
         )
     return found
+
+
+def _listed_articles():
+    """How many articles a place's page lists, for each Locality: for a
+    province or district its ArticlePlace rows (its articles and its units'),
+    counted from the (place, article) index alone; for a commune its visible
+    facts. Counting a province's facts and reading each one's `hidden` flag
+    took 109 ms at 1M for "Lâm Đồng", and grew with the archive."""
+    from django.db.models import Case, Count, Subquery, When
+    from django.db.models.functions import Coalesce
+
+    from archive.models import ArticleLocality, ArticlePlace, Locality
+
+    def counted(rows, column):
+        return Coalesce(Subquery(rows.order_by().values(column).annotate(n=Count("*")).values("n")), 0)
+
+    return Case(
+        When(
+            level__in=[Locality.Level.PROVINCE, Locality.Level.DISTRICT],
+            then=counted(ArticlePlace.objects.filter(place=OuterRef("pk")), "place"),
+        ),
+        default=counted(ArticleLocality.objects.filter(locality=OuterRef("pk"), hidden=False), "locality"),
+    )
 
 
 # -- Lists at scale -------------------------------------------------------------

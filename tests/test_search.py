@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from archive import search
-from archive.models import Article
+from archive.models import Article, Locality
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -173,6 +173,24 @@ def test_a_locality_name_typed_exactly_finds_the_localities():
     found = search.entities(search.parse("huyện Phong Điền")).localities
     assert {str(place) for place in found} == {"Huyện Phong Điền (Thừa Thiên Huế)", "Huyện Phong Điền (Cần Thơ)"}
     assert {p.name for p in search.entities(search.parse("Vĩnh Tường")).localities} == {"Vĩnh Tường"}
+
+
+def test_a_place_box_counts_the_articles_its_page_lists():
+    """A province's or district's count is its page's: its own articles and
+    its units'. A commune counts its visible facts."""
+    hue = f.locality("Thừa Thiên Huế", level="province")
+    phong_dien = f.locality("Phong Điền", province="Thừa Thiên Huế")
+    commune = Locality.objects.get(level="commune", era="pre2025", name="Phong Hiền")
+    f.article("Tỉnh", published_on="2024-01-01", localities=[hue])
+    f.article("Huyện", published_on="2024-01-02", localities=[phong_dien])
+    f.article("Xã", published_on="2024-01-03", localities=[commune])
+    f.article("Ẩn", published_on="2024-01-04", hidden=[("locality", commune)])
+
+    def count(place):
+        [found] = [p for p in search.entities(search.parse(place.name)).localities if p == place]
+        return found.article_count
+
+    assert (count(hue), count(phong_dien), count(commune)) == (3, 2, 1)
 
 
 def test_a_place_box_needs_the_diacritics_typed_or_articles_about_the_place():
