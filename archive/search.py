@@ -474,8 +474,8 @@ def named_officials(parsed: ParsedQuery) -> list:
 def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     """Officials and localities whose name is the query (folded), shown first;
     failing that, and if `suggest`, the officials with the nearest names
-    (pg_trgm). At most three queries, none for a query that does not look
-    like a name."""
+    (pg_trgm). Two queries for most names, at most five (the places'
+    counts, suggestions); none for a query that does not look like a name."""
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     from archive.models import Locality, Official
@@ -492,15 +492,13 @@ def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     localities = Locality.objects.filter(ascii_name=" ".join(_words(place))).select_related("province")
     if unit in {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}:
         localities = localities.filter(unit_type=unit)
-    localities = _with_listed_articles(list(localities))
     # Folding merges names ("Dân vận" and xã Đản Ván): typed with diacritics,
     # a place must match them; typed without, it must have articles.
-    wanted = normalize(place).lower()
-    found.localities = [
-        locality
-        for locality in sorted(localities, key=lambda unit: (-unit.article_count, unit.era, unit.level, unit.name))
-        if (locality.name.lower() == wanted if parsed.has_diacritics else locality.article_count)
-    ][:6]
+    if parsed.has_diacritics:
+        wanted = normalize(place).lower()
+        localities = [unit for unit in localities if unit.name.lower() == wanted]
+    localities = [unit for unit in _with_listed_articles(list(localities)) if parsed.has_diacritics or unit.article_count]
+    found.localities = sorted(localities, key=lambda unit: (-unit.article_count, unit.era, unit.level, unit.name))[:6]
     if suggest and not (found.officials or found.localities) and len(name) >= 4:
         found.suggestions = list(
             Official.objects.filter(ascii_name__trigram_word_similar=name)

@@ -207,7 +207,7 @@ def test_query_count_is_bounded_whatever_the_results_and_facets(client, corpus, 
     # the estimate, count, page, places, snippets; for each facet its sample
     # (the sample's ids: 7 different ones when every facet is chosen) and one
     # count of the facet keys per sample, the counted places' and officials'
-    # names; 3 for the entity box and suggestions (fewer when there is no box
+    # names; 3 for the entity box and suggestions here (fewer when there is no box
     # to fill); and here, inside the test's transaction, the time budget's
     # savepoint and its release. See docs/search.md.
     with django_assert_max_num_queries(29):
