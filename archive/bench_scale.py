@@ -27,8 +27,8 @@ import time
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, F
-from django.db.models.functions import Abs
+from django.db.models import Count, F, Func, IntegerField, Sum
+from django.db.models.functions import Abs, Left, Length
 from django.test import Client
 from django.urls import reverse
 
@@ -137,6 +137,44 @@ def run_import(directory: str, workers: int) -> dict:
             "database": per_article(server_after - server_before if None not in (server_before, server_after) else None),
         },
     }
+
+
+def import_ceiling(cpu_ms_per_article: dict, cores: int) -> float | None:
+    """The most articles per second `cores` could import if they did nothing
+    but this import's work: the CPU an article costs in all processes
+    together, spread over every core. None when a share is unknown."""
+    if None in cpu_ms_per_article.values():
+        return None
+    return round(cores * 1000 / sum(cpu_ms_per_article.values()), 1)
+
+
+def search_vectors_cost(articles: int = 5000) -> dict:
+    """Database CPU per article for the two generated search columns
+    (Article.search_vector and search_rank) alone: the same expressions over
+    the newest `articles` stored articles, timed against reading the same
+    text. Every import pays this, whatever else it does; one backend runs
+    the query, so its wall time is its CPU time on an idle machine."""
+
+    def lexemes(vector):
+        return Func(vector, function="length", output_field=IntegerField())
+
+    ids = list(Article.objects.order_by("-pk").values_list("pk", flat=True)[:articles])
+    if not ids:
+        return {"articles": 0}
+    rows = Article.objects.filter(pk__in=search._pk_array(ids))
+    text = Length("title") + Length(Left("body", search.BODY_CHARS))
+
+    def best_ms(expression) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            rows.aggregate(total=Sum(expression))
+            times.append(time.perf_counter() - started)
+        return 1000 * min(times)
+
+    read = best_ms(text)
+    vectors = best_ms(text + lexemes(search.folded_vector()) + lexemes(search.rank_vector()))
+    return {"articles": len(ids), "ms_per_article": round(max(vectors - read, 0) / len(ids), 3)}
 
 
 def _children_cpu_seconds() -> float:

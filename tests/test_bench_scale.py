@@ -161,3 +161,24 @@ def test_the_benchmark_names_the_command_a_database_lacks():
         cursor.execute("CREATE SCHEMA bench_empty; SET LOCAL search_path TO bench_empty")
     with pytest.raises(CommandError, match="has no archive tables.*manage.py migrate"):
         call_command("benchmark", "--articles", "10", "--skip-import")
+
+
+def test_the_import_ceiling_spreads_an_articles_cpu_over_the_cores():
+    assert bench_scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": 1.5}, cores=2) == 400.0
+    assert bench_scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": None}, cores=2) is None
+
+
+@pytest.mark.django_db
+def test_search_vectors_cost_computes_the_generated_columns_of_the_newest_articles():
+    """What the two search columns cost the database per article: measured
+    on real text, so more than nothing, and only over the newest ones asked for."""
+    from tests import factories as f
+
+    body = " ".join(["Ban Dân vận Huyện ủy phối hợp với Ủy ban nhân dân huyện tuyên truyền, vận động Nhân dân."] * 30)
+    for number in range(120):
+        f.article(f"Hội nghị ký kết chương trình phối hợp số {number}", body)
+    cost = bench_scale.search_vectors_cost(articles=100)
+    assert cost["articles"] == 100
+    assert cost["ms_per_article"] > 0
+    Article.objects.all().delete()
+    assert bench_scale.search_vectors_cost() == {"articles": 0}

@@ -59,6 +59,7 @@ class Command(BaseCommand):
         result["search_core"] = [t.as_dict() for t in bench.time_search_core(queries, repeat)]
         result["name_lookup"] = [t.as_dict() for t in bench.time_name_lookups(repeat)]
         result["size"] = bench.database_size()
+        result["search_vectors"] = bench.search_vectors_cost()
         if not skip_fts:
             path = bench.fts_path(articles, seed)
             if not os.path.exists(path):
@@ -84,8 +85,13 @@ class Command(BaseCommand):
             write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
                   f"({imported['created']:,} created in {imported['seconds']:,} s, {imported['workers']} workers)")
             cpu = {name: "–" if ms is None else f"{ms} ms" for name, ms in imported["cpu_ms_per_article"].items()}
+            ceiling = bench.import_ceiling(imported["cpu_ms_per_article"], result["cpus"])
             write(f"  CPU per article: this process {cpu['main']}, extraction workers {cpu['workers']}, "
-                  f"database server {cpu['database']}")
+                  f"database server {cpu['database']}"
+                  + (f": at most {ceiling:,.0f} articles/s on {result['cpus']} cores" if ceiling else ""))
+        if (vectors := result.get("search_vectors", {})).get("articles"):
+            write(f"search vectors alone: {vectors['ms_per_article']} ms of database CPU per article "
+                  f"(the two generated columns over {vectors['articles']:,} stored articles)")
         if build := result.get("fts5_build"):
             write(f"FTS5 build: {build['articles'] / max(build['seconds'], 1e-9):,.0f} articles/s, "
                   f"{build['bytes_per_article']:,} bytes/article")
