@@ -7,8 +7,8 @@ Measures, on a synthetic corpus (archive.corpus) in the configured database:
 - the same queries' search core (results, snippets, count: what FTS5 does);
 - name look-up latency (the entity box: archive.search.entities);
 - database size per article;
-- the same queries on SQLite FTS5 over the same documents (top 20 by bm25
-  with snippets, plus the count): the embedded-search baseline.
+- the same queries on SQLite FTS5 over the database's own articles (top 20
+  by bm25 with snippets, plus the count): the embedded-search baseline.
 Beyond what can be imported in an afternoon, `replicate` grows the database
 to N articles by copying the imported ones in SQL (`benchmark --grow-to N`).
 
@@ -379,29 +379,33 @@ def database_size() -> dict:
 # --- SQLite FTS5 baseline --------------------------------------------------------------
 
 
-def build_fts(n: int, seed: int, path: str) -> dict:
-    """An FTS5 table over the same articles (title + text as generated)."""
+def build_fts(path: str) -> dict:
+    """An FTS5 table over the database's own articles (title + body), so that
+    both sides search the same documents: at 1M, the copies `replicate` made.
+    Read inside a transaction: outside one, Django's server-side cursor is
+    declared WITH HOLD and Postgres would gather all rows before the first."""
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')")
     started = time.perf_counter()
-    batch = []
-    for article in corpus.generate(n, seed):
-        title, _, body = article.text.partition("\n")
-        batch.append((title, body))
-        if len(batch) == 5000:
-            db.executemany("INSERT INTO docs (title, body) VALUES (?, ?)", batch)
-            batch = []
+    articles, batch = 0, []
+    with transaction.atomic():
+        for row in Article.objects.order_by("pk").values_list("title", "body").iterator(chunk_size=5000):
+            batch.append(row)
+            if len(batch) == 5000:
+                db.executemany("INSERT INTO docs (title, body) VALUES (?, ?)", batch)
+                articles, batch = articles + len(batch), []
     if batch:
         db.executemany("INSERT INTO docs (title, body) VALUES (?, ?)", batch)
+        articles += len(batch)
     db.commit()
     db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
     db.commit()
     seconds = time.perf_counter() - started
     db.close()
-    return {"articles": n, "seconds": round(seconds, 1), "bytes": os.path.getsize(path),
-            "bytes_per_article": round(os.path.getsize(path) / max(n, 1))}
+    return {"articles": articles, "seconds": round(seconds, 1), "bytes": os.path.getsize(path),
+            "bytes_per_article": round(os.path.getsize(path) / max(articles, 1))}
 
 
 def time_fts(path: str, queries: list[Query], repeat: int) -> list[Timing]:
@@ -428,8 +432,9 @@ def time_fts(path: str, queries: list[Query], repeat: int) -> list[Timing]:
     return results
 
 
-def fts_path(n: int, seed: int) -> str:
-    return os.path.join(tempfile.gettempdir(), f"danvan-fts5-{n}-{seed}.sqlite3")
+def fts_path(articles: int, seed: int) -> str:
+    """Where the FTS5 copy of a benchmark database is kept between runs."""
+    return os.path.join(tempfile.gettempdir(), f"danvan-fts5-{articles}-{seed}.sqlite3")
 
 
 # --- Growing a database to N articles by copying ---------------------------------------

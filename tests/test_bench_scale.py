@@ -182,3 +182,20 @@ def test_search_vectors_cost_computes_the_generated_columns_of_the_newest_articl
     assert cost["ms_per_article"] > 0
     Article.objects.all().delete()
     assert bench_scale.search_vectors_cost() == {"articles": 0}
+
+
+@pytest.mark.django_db
+def test_the_fts5_baseline_searches_the_databases_own_articles(tmp_path):
+    """FTS5 gets the same documents as the archive: what the database holds,
+    not a corpus generated apart (at 1M, the copies `replicate` made)."""
+    from tests import factories as f
+
+    f.article("Ký kết chương trình phối hợp", "Ban Dân vận Huyện ủy Mai Châu ký kết với Hội Nông dân.")
+    f.article("Tổng kết công tác", "Hội nghị ở huyện Mai Châu, tỉnh Hòa Bình.")
+    f.article("Tin khác", "Ban Dân vận Tỉnh ủy Lâm Đồng.")
+    path = str(tmp_path / "fts.sqlite3")
+    assert bench_scale.build_fts(path)["articles"] == 3
+    queries = [bench_scale.Query("district", {"q": "Mai Châu"}, '"Mai Châu"'),
+               bench_scale.Query("folded", {"q": "dan van"}, '"dan van"')]
+    notes = [t.note for t in bench_scale.time_fts(path, queries, repeat=1)]
+    assert notes == ["MATCH '\"Mai Châu\"': 2 hits", "MATCH '\"dan van\"': 2 hits"]

@@ -63,7 +63,7 @@ class Command(BaseCommand):
         if not skip_fts:
             path = bench.fts_path(articles, seed)
             if not os.path.exists(path):
-                result["fts5_build"] = bench.build_fts(articles, seed, path)
+                result["fts5_build"] = bench.build_fts(path)
             result["fts5"] = [t.as_dict() for t in bench.time_fts(path, queries, repeat)]
         result["load_average_after"] = os.getloadavg()
         result["cpu_reference_ms_after"] = bench.cpu_reference_ms()
