@@ -20,12 +20,10 @@ from archive.models import (
     Article,
     ArticleAgreement,
     ArticleOrganisation,
-    ArticlePeriod,
     ArticlePlace,
     Locality,
     Official,
     Organisation,
-    Role,
 )
 
 MAX_VALUES = 20  # per facet: more is not a search anyone means
@@ -156,6 +154,25 @@ def in_places(queryset, places):
     return queryset.filter(Exists(ArticlePlace.objects.filter(article=OuterRef("pk"), place__in=places)))
 
 
+def with_facet_keys(queryset, field: str, keys: list[int]):
+    """The articles of `queryset` whose facet keys (ArticleFacetKeys) hold
+    any of `keys` in `field` ("periods": start × 10000 + end, "officials":
+    ids), with the article's date beside them as `key_date`, which date
+    order (archive.search.newest_first) then reads.
+
+    Why not EXISTS over the facts: at a million articles, listing a period
+    or an official newest first walked the article date index, probing
+    each article's facts, until the 20th match turned up; for the articles
+    of a past term, "giai đoạn 2010-2014" or an official of 2020-2024, that
+    is every newer article first (0.7-7 s). The GIN index on the keys finds
+    the matches, and their narrow rows are sorted by date: ~25 ms for the
+    largest period, whatever its years."""
+    queryset = queryset.filter(**{f"facet_keys__{field}__overlap": keys})
+    if "key_date" in queryset.query.annotations:
+        return queryset
+    return queryset.annotate(key_date=F("facet_keys__published_on"))
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = QueryFilter(method="filter_text")
     province = EntitiesFilter(
@@ -212,10 +229,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(when)
 
     def filter_period(self, queryset, name, periods):
-        when = Q()
-        for start, end in periods:
-            when |= Q(period__start=start, period__end=end)
-        return queryset.filter(Exists(_facts(ArticlePeriod).filter(when)))
+        return with_facet_keys(queryset, "periods", [start * 10000 + end for start, end in periods])
 
     def filter_kind(self, queryset, name, kinds):
         stored = {k for kind in kinds for k in EVENT_KINDS[kind][1]}
@@ -225,7 +239,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(Exists(_facts(ArticleOrganisation, organisation__kind__in=kinds)))
 
     def filter_official(self, queryset, name, officials):
-        return queryset.filter(Exists(_facts(Role, official__in=officials)))
+        return with_facet_keys(queryset, "officials", [official.pk for official in officials])
 
     def filter_sort(self, queryset, name, value):
         return queryset  # applied last, in `qs`

@@ -432,10 +432,17 @@ class ArticleFacetKeys(models.Model):
     1,000 articles reads 1,000 of these rows instead of joining five fact
     tables (docs/search.md "Facets from one row per article").
 
-    Derived, never written by Django: Postgres triggers (migration 0010)
-    rebuild an article's row whenever one of those facts, its date, its
-    places or an organisation's kind changes. The foreign key to the article
-    is Postgres's (ON DELETE CASCADE), so Django's deletions leave it alone."""
+    The row also lists an article by period or official, newest first
+    (archive.filters.with_facet_keys): the arrays' GIN indexes find the
+    articles and `published_on`, the article's date beside them, orders
+    them, without visiting each article. Through the article's date index,
+    "giai đoạn 2010-2014" at a million articles walked every newer article
+    first and took seconds (docs/performance.md, session 8).
+
+    Derived, never written by Django: Postgres triggers (migrations 0010,
+    0013) rebuild an article's row whenever one of those facts, its date,
+    its places or an organisation's kind changes. The foreign key to the
+    article is Postgres's (ON DELETE CASCADE), so Django's deletions leave it alone."""
 
     article = models.OneToOneField(
         Article, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="facet_keys"
@@ -446,6 +453,13 @@ class ArticleFacetKeys(models.Model):
     kinds = ArrayField(models.CharField(max_length=8), default=list)
     org_kinds = ArrayField(models.CharField(max_length=40), default=list)
     officials = ArrayField(models.BigIntegerField(), default=list)
+    published_on = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["periods"], name="facet_keys_periods"),
+            GinIndex(fields=["officials"], name="facet_keys_officials"),
+        ]
 
     def __str__(self):
         return f"facet keys of {self.article_id}"

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from archive import charts, exports, search, stats
 from archive.entity_filters import AgreementFilter
-from archive.filters import SORTS, ArticleFilter
+from archive.filters import SORTS, ArticleFilter, with_facet_keys
 from archive.models import (
     Agreement,
     Article,
@@ -33,7 +33,6 @@ from archive.models import (
     Official,
     Organisation,
     Period,
-    Role,
 )
 
 PAGE_SIZE = 20
@@ -400,7 +399,7 @@ def province_overview(request):
 
 def _entity_page(request, template, entity, articles, filename: str, **extra):
     """An entity with its articles (newest first), or all of them as CSV/JSON."""
-    articles = articles.order_by("-published_on", "-id")
+    articles = search.newest_first(articles)
     if fmt := exports.requested_format(request):
         return exports.articles(request, articles, filename, fmt)
     page = paginate(request, articles.only(*LIST_FIELDS))
@@ -422,7 +421,7 @@ def official_detail(request, slug):
         Locality.objects.filter(roles__official=official, roles__hidden=False).select_related("province")
         .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "name")[:50]
     )
-    articles = Article.objects.filter(Exists(_facts(Role, official=official)))
+    articles = with_facet_keys(Article.objects.all(), "officials", [official.pk])
     return _entity_page(
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
         roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
@@ -506,7 +505,7 @@ def period_detail(request, key):
         Agreement.objects.filter(period__in=periods).select_related("locality__province")
         .order_by("locality__name", "name", "pk")[:stats.LIST_LIMIT]
     )
-    articles = Article.objects.filter(Exists(_facts(ArticlePeriod, period__in=periods)))
+    articles = with_facet_keys(Article.objects.all(), "periods", [start * 10000 + end])
     return _entity_page(
         request, "archive/period_detail.html", periods[0], articles, f"bai-viet-giai-doan-{key}",
         agreements=agreements, list_limit=stats.LIST_LIMIT,

@@ -1,5 +1,5 @@
 """ArticleFacetKeys: one row per article with what the search page's facets
-count, kept by Postgres triggers (migration 0010) whatever writes the facts:
+count and the article's date, kept by Postgres triggers (migrations 0010, 0013) whatever writes the facts:
 the importer, the admin's edits and hides, merges, deletions. Each test
 compares the stored row with the same keys read from the fact tables."""
 
@@ -33,6 +33,7 @@ def read_from_facts(article: Article) -> dict:
     visible = {"article": article, "hidden": False}
     return {
         "year": article.published_on.year if article.published_on else None,
+        "published_on": article.published_on,
         "places": sorted(ArticlePlace.objects.filter(article=article).values_list("place_id", flat=True)),
         "periods": sorted({
             start * 10000 + end
@@ -49,7 +50,7 @@ def read_from_facts(article: Article) -> dict:
 def stored(article: Article) -> dict:
     row = ArticleFacetKeys.objects.get(article=article)
     return {
-        "year": row.year, "places": row.places, "periods": row.periods, "kinds": row.kinds,
+        "year": row.year, "published_on": row.published_on, "places": row.places, "periods": row.periods, "kinds": row.kinds,
         "org_kinds": row.org_kinds, "officials": row.officials,
     }
 
@@ -78,7 +79,7 @@ def test_an_article_with_its_facts_has_its_keys(article):
 
 def test_an_article_without_facts_has_a_row_too():
     bare = f.article("Tin ngắn", published_on=None)
-    assert stored(bare) == {"year": None, "places": [], "periods": [], "kinds": [], "org_kinds": [], "officials": []}
+    assert stored(bare) == {"year": None, "published_on": None, "places": [], "periods": [], "kinds": [], "org_kinds": [], "officials": []}
 
 
 def test_imported_articles_have_the_keys_of_their_facts():
@@ -117,6 +118,9 @@ def test_hiding_and_showing_a_fact_changes_the_keys(article):
 def test_a_changed_agreement_kind_date_organisation_kind_or_period_changes_the_keys(article):
     ArticleAgreement.objects.filter(article=article).update(kind=ArticleAgreement.Kind.REVIEW)
     assert stored(article)["kinds"] == ["review"]
+    article.published_on = date(2023, 5, 20)  # the same year: the date beside the keys moves too
+    article.save()
+    assert stored(article)["published_on"] == date(2023, 5, 20)
     article.published_on = date(2024, 1, 2)
     article.save()
     assert stored(article)["year"] == 2024
@@ -170,3 +174,29 @@ def test_the_facets_count_what_the_fact_tables_hold(article):
     assert dict(counts["place"]) == tally("places")
     assert dict(counts["org"]) == tally("org_kinds")
     assert dict(counts["kind"]) == {"sign": 1, "review": 1, "plan": 1}
+
+
+def test_lists_by_period_or_official_are_newest_first_by_the_keys_date(client):
+    """The period and official lists read the facet keys and order by the
+    date beside them (archive.filters.with_facet_keys): a changed date
+    reorders them, and a hidden fact leaves its article out."""
+    older = f.article("Tổng kết phối hợp", published_on="2023-01-01", periods=[(2021, 2025)],
+                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")])
+    newer = f.article("Ký kết phối hợp", published_on="2023-03-01", periods=[(2021, 2025)],
+                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")])
+    hidden = f.article("Tin ẩn", published_on="2024-03-01",
+                       hidden=[("period", (2021, 2025)), ("official", "Trần Thị Diệu Minh")])
+    official = Role.objects.filter(article=older).get().official
+
+    def listed(url, **params):
+        return [a.pk for a in client.get(url, params).context["page"].object_list]
+
+    pages = [("/giai-doan/2021-2025/", {}), ("/tim-kiem/", {"period": "2021-2025"}),
+             (official.get_absolute_url(), {}), ("/tim-kiem/", {"official": official.slug})]
+    for url, params in pages:
+        assert listed(url, **params) == [newer.pk, older.pk], url
+    older.published_on = date(2023, 12, 1)
+    older.save()
+    for url, params in pages:
+        assert listed(url, **params) == [older.pk, newer.pk], url  # not the newest, hidden one
+    assert hidden.pk in listed("/tim-kiem/")
