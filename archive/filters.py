@@ -165,8 +165,9 @@ def with_facet_keys(queryset, field: str, keys: list[int]):
     each article's facts, until the 20th match turned up; for the articles
     of a past term, "giai đoạn 2010-2014" or an official of 2020-2024, that
     is every newer article first (0.7-7 s). The GIN index on the keys finds
-    the matches, and their narrow rows are sorted by date: ~25 ms for the
-    largest period, whatever its years."""
+    the matches, and their narrow rows are sorted by date: the cost grows
+    with the list, whatever its years (~100 ms for the largest period at
+    1M, 78,550 articles; docs/performance.md, session 8)."""
     queryset = queryset.filter(**{f"facet_keys__{field}__overlap": keys})
     if "key_date" in queryset.query.annotations:
         return queryset
