@@ -1046,14 +1046,16 @@ class _WholeArchive(Listing):
 
 
 def refresh_facet_counts() -> int:
-    """Count the search page's facets over the whole archive and store them
-    (FacetCount), replacing the old counts in one transaction. Seconds per
+    """Count the search page's facets over the whole archive, and the other
+    whole-archive counts pages show (archive.stats.STORED_COUNTS), and store
+    them (FacetCount), replacing the old counts in one transaction. Seconds per
     facet at a million articles: run after imports, not per request.
     Returns the number of articles counted."""
     from django.db import transaction
     from django.http import QueryDict
     from django.utils import timezone
 
+    from archive import stats
     from archive.models import FacetCount
 
     whole = _WholeArchive()
@@ -1063,6 +1065,11 @@ def refresh_facet_counts() -> int:
         rows += [
             FacetCount(facet=facet.name, position=i, value=v.value, label=v.label, count=v.count, computed_at=now)
             for i, v in enumerate(facet.values)
+        ]
+    for name, count in stats.STORED_COUNTS.items():  # the province overview's and the period list's
+        rows += [
+            FacetCount(facet=name, position=i, value=str(key), label="", count=n, computed_at=now)
+            for i, (key, n) in enumerate(sorted(count().items())) if key is not None
         ]
     with transaction.atomic():
         FacetCount.objects.all().delete()

@@ -25,7 +25,6 @@ from archive.models import (
     ArticleAgreement,
     ArticleLocality,
     ArticleOrganisation,
-    ArticlePeriod,
     Citation,
     Document,
     Locality,
@@ -374,7 +373,7 @@ def province_overview(request):
     chart) and which provinces have a programme for each period. Five queries."""
     era = Locality.Era.POST2025 if request.GET.get("era") == Locality.Era.POST2025 else Locality.Era.PRE2025
     provinces = list(stats.provinces(era))
-    articles, agreements = stats.articles_per_province(era), stats.agreements_per_province(era)
+    (articles, counted_at), agreements = stats.articles_per_province(era), stats.agreements_per_province(era)
     rows = [(p, articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
     rows.sort(key=lambda row: (-row[1], -row[2], row[0].name))
     if fmt := exports.requested_format(request):
@@ -390,7 +389,7 @@ def province_overview(request):
         title="Bài viết và chương trình phối hợp theo tỉnh, thành phố",
     )
     context = {"era": era, "eras": Locality.Era.choices, "chart": chart, "periods": periods, "table": table,
-               "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
+               "counted_at": counted_at, "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
     return render(request, "archive/province_overview.html", context)
 
 
@@ -514,15 +513,13 @@ def period_detail(request, key):
 
 def period_list(request):
     """Every period with its number of articles and agreements (three queries)."""
-    articles = dict(
-        ArticlePeriod.objects.filter(hidden=False).values_list("period").annotate(n=Count("article", distinct=True))
-        .order_by()
-    )
+    articles, counted_at = stats.articles_per_period()
     agreements = dict(Agreement.objects.exclude(period=None).values_list("period").annotate(n=Count("pk")).order_by())
     periods = list(Period.objects.all())
     for period in periods:
         period.article_count, period.agreement_count = articles.get(period.pk, 0), agreements.get(period.pk, 0)
-    context = {"periods": periods, "canonical": request.build_absolute_uri(reverse("archive:periods"))}
+    context = {"periods": periods, "counted_at": counted_at,
+               "canonical": request.build_absolute_uri(reverse("archive:periods"))}
     return render(request, "archive/period_list.html", context)
 
 

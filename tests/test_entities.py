@@ -143,7 +143,8 @@ def test_an_unknown_place_is_a_404(client, corpus):
 
 
 def test_province_overview_charts_articles_and_agreements_and_tabulates_periods(client, corpus, django_assert_num_queries):
-    with django_assert_num_queries(5):  # provinces, 2 GROUP BYs for the chart, 2 for the table
+    # provinces, the stored counts (none yet: counted now), 2 GROUP BYs for the chart, 2 for the table
+    with django_assert_num_queries(6):
         response = client.get("/tinh-thanh/")
     chart = response.context["chart"]
     assert len(chart.rows) == 63
@@ -159,6 +160,38 @@ def test_province_overview_charts_articles_and_agreements_and_tabulates_periods(
     response = client.get("/tinh-thanh/", {"era": "post2025"})
     rows = {row.label: [c.value for c in row.cells] for row in response.context["chart"].rows}
     assert len(rows) == 34 and rows["Huế"] == [3, 2] and rows["Phú Thọ"] == [1, 1]
+
+
+def test_the_overview_and_the_period_list_show_the_counts_stored_after_an_import(client, corpus, django_assert_num_queries):
+    """Counting a million articles per province or period takes seconds: the
+    pages show the counts search.refresh_facet_counts stored (after each
+    import) and say when they were counted; until then they count live."""
+    from archive import search
+
+    def chart(era):
+        response = client.get("/tinh-thanh/", {"era": era})
+        return {row.label: [c.value for c in row.cells] for row in response.context["chart"].rows}, response
+
+    def period_counts():
+        response = client.get("/giai-doan/")
+        return {p.key: (p.article_count, p.agreement_count) for p in response.context["periods"]}, response
+
+    live = {era: chart(era)[0] for era in ("pre2025", "post2025")}, period_counts()[0]
+    assert "đếm lúc" not in chart("pre2025")[1].text
+    search.refresh_facet_counts()
+    with django_assert_num_queries(5):  # the stored counts replace the GROUP BY
+        stored_chart, response = chart("pre2025")
+    assert "Số bài viết đếm lúc" in response.text
+    stored = {"pre2025": stored_chart, "post2025": chart("post2025")[0]}, period_counts()[0]
+    assert stored == live
+    assert "Số bài viết đếm lúc" in period_counts()[1].text
+
+    f.article("Tin mới ở Huế", published_on="2024-02-02", localities=[f.locality("Thừa Thiên Huế", level="province")],
+              periods=[(2021, 2025)])
+    assert chart("pre2025")[0]["Thừa Thiên Huế"] == live[0]["pre2025"]["Thừa Thiên Huế"]  # until refreshed
+    search.refresh_facet_counts()
+    assert chart("pre2025")[0]["Thừa Thiên Huế"][0] == live[0]["pre2025"]["Thừa Thiên Huế"][0] + 1
+    assert period_counts()[0]["2021-2025"][0] == live[1]["2021-2025"][0] + 1
 
 
 def test_pages_have_no_inline_style_or_script_and_plain_svg_numbers(client, corpus):
