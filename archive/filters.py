@@ -156,8 +156,8 @@ def in_places(queryset, places):
 
 def with_facet_keys(queryset, field: str, keys: list[int]):
     """The articles of `queryset` whose facet keys (ArticleFacetKeys) hold
-    any of `keys` in `field` ("periods": start × 10000 + end, "officials":
-    ids), with the article's date beside them as `key_date`, which date
+    any of `keys` in `field` ("periods": start × 10000 + end, "officials"
+    or "organisations": ids), with the article's date beside them as `key_date`, which date
     order (archive.search.newest_first) then reads.
 
     Why not EXISTS over the facts: at a million articles, listing a period

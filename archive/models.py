@@ -432,7 +432,7 @@ class ArticleFacetKeys(models.Model):
     1,000 articles reads 1,000 of these rows instead of joining five fact
     tables (docs/search.md "Facets from one row per article").
 
-    The row also lists an article by period or official, newest first
+    The row also lists an article by period, official or organisation, newest first
     (archive.filters.with_facet_keys): the arrays' GIN indexes find the
     articles and `published_on`, the article's date beside them, orders
     them, without visiting each article. Through the article's date index,
@@ -454,11 +454,13 @@ class ArticleFacetKeys(models.Model):
     org_kinds = ArrayField(models.CharField(max_length=40), default=list)
     officials = ArrayField(models.BigIntegerField(), default=list)
     published_on = models.DateField(null=True)
+    organisations = ArrayField(models.BigIntegerField(), default=list)  # an organisation's page lists by it
 
     class Meta:
         indexes = [
             GinIndex(fields=["periods"], name="facet_keys_periods"),
             GinIndex(fields=["officials"], name="facet_keys_officials"),
+            GinIndex(fields=["organisations"], name="facet_keys_organisations"),
         ]
 
     def __str__(self):

@@ -24,7 +24,6 @@ from archive.models import (
     Article,
     ArticleAgreement,
     ArticleLocality,
-    ArticleOrganisation,
     Citation,
     Document,
     Locality,
@@ -433,7 +432,7 @@ def organisation_detail(request, pk):
     if organisation is None:
         return _moved(request, Organisation, pk=pk)
     agreements = organisation.agreements.select_related("period").order_by("-period__start", "name")[:stats.LIST_LIMIT]
-    articles = Article.objects.filter(Exists(_facts(ArticleOrganisation, organisation=organisation)))
+    articles = with_facet_keys(Article.objects.all(), "organisations", [organisation.pk])
     return _entity_page(
         request, "archive/organisation_detail.html", organisation, articles, f"bai-viet-co-quan-{pk}",
         agreements=agreements,

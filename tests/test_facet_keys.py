@@ -44,6 +44,9 @@ def read_from_facts(article: Article) -> dict:
             ArticleOrganisation.objects.filter(**visible).values_list("organisation__kind", flat=True)
         )),
         "officials": sorted(set(Role.objects.filter(**visible).values_list("official_id", flat=True))),
+        "organisations": sorted(set(
+            ArticleOrganisation.objects.filter(**visible).values_list("organisation_id", flat=True)
+        )),
     }
 
 
@@ -51,7 +54,7 @@ def stored(article: Article) -> dict:
     row = ArticleFacetKeys.objects.get(article=article)
     return {
         "year": row.year, "published_on": row.published_on, "places": row.places, "periods": row.periods, "kinds": row.kinds,
-        "org_kinds": row.org_kinds, "officials": row.officials,
+        "org_kinds": row.org_kinds, "officials": row.officials, "organisations": row.organisations,
     }
 
 
@@ -79,7 +82,10 @@ def test_an_article_with_its_facts_has_its_keys(article):
 
 def test_an_article_without_facts_has_a_row_too():
     bare = f.article("Tin ngắn", published_on=None)
-    assert stored(bare) == {"year": None, "published_on": None, "places": [], "periods": [], "kinds": [], "org_kinds": [], "officials": []}
+    assert stored(bare) == {
+        "year": None, "published_on": None, "places": [], "periods": [], "kinds": [], "org_kinds": [],
+        "officials": [], "organisations": [],
+    }
 
 
 def test_imported_articles_have_the_keys_of_their_facts():
@@ -138,6 +144,18 @@ def test_removed_facts_and_places_leave_the_keys(article):
     assert stored(article) == read_from_facts(article)
 
 
+def test_merged_organisations_are_one_key(article):
+    from archive.merge import merge_organisations
+
+    police = Organisation.objects.get(name="Công an huyện Phong Điền")
+    duplicate = Organisation.objects.create(name="Công an Phong Điền", kind=Organisation.Kind.POLICE)
+    other = f.article("Tin khác", published_on="2023-06-01", organisations=[("Công an Phong Điền", "police")])
+    assert stored(other)["organisations"] == [duplicate.pk]
+    merge_organisations(police, duplicate)
+    assert stored(other)["organisations"] == [police.pk] and stored(other) == read_from_facts(other)
+    assert stored(article) == read_from_facts(article)
+
+
 def test_merged_officials_are_one_key(article):
     other = f.article("Hội nghị", published_on="2023-06-01", officials=[("Trần Thị Diệu Minh (Phong Điền)", "")])
     survivor = f.official("Trần Thị Diệu Minh")
@@ -176,23 +194,27 @@ def test_the_facets_count_what_the_fact_tables_hold(article):
     assert dict(counts["kind"]) == {"sign": 1, "review": 1, "plan": 1}
 
 
-def test_lists_by_period_or_official_are_newest_first_by_the_keys_date(client):
-    """The period and official lists read the facet keys and order by the
-    date beside them (archive.filters.with_facet_keys): a changed date
-    reorders them, and a hidden fact leaves its article out."""
+def test_lists_by_period_official_or_organisation_are_newest_first_by_the_keys_date(client):
+    """The period, official and organisation lists read the facet keys and
+    order by the date beside them (archive.filters.with_facet_keys): a
+    changed date reorders them, and a hidden fact leaves its article out."""
+    commission = ("Ban Dân vận Huyện ủy Phong Điền", Organisation.Kind.MASS_MOBILISATION)
     older = f.article("Tổng kết phối hợp", published_on="2023-01-01", periods=[(2021, 2025)],
-                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")])
+                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")], organisations=[commission])
     newer = f.article("Ký kết phối hợp", published_on="2023-03-01", periods=[(2021, 2025)],
-                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")])
-    hidden = f.article("Tin ẩn", published_on="2024-03-01",
+                      officials=[("Trần Thị Diệu Minh", "Trưởng Ban")], organisations=[commission])
+    hidden = f.article("Tin ẩn", published_on="2024-03-01", organisations=[commission],
                        hidden=[("period", (2021, 2025)), ("official", "Trần Thị Diệu Minh")])
+    ArticleOrganisation.objects.filter(article=hidden).update(hidden=True)
     official = Role.objects.filter(article=older).get().official
+    organisation = Organisation.objects.get(name=commission[0])
 
     def listed(url, **params):
         return [a.pk for a in client.get(url, params).context["page"].object_list]
 
     pages = [("/giai-doan/2021-2025/", {}), ("/tim-kiem/", {"period": "2021-2025"}),
-             (official.get_absolute_url(), {}), ("/tim-kiem/", {"official": official.slug})]
+             (official.get_absolute_url(), {}), ("/tim-kiem/", {"official": official.slug}),
+             (organisation.get_absolute_url(), {})]
     for url, params in pages:
         assert listed(url, **params) == [newer.pk, older.pk], url
     older.published_on = date(2023, 12, 1)
