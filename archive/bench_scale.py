@@ -6,6 +6,7 @@ Measures, on a synthetic corpus (archive.corpus) in the configured database:
   template rendering included), for a fixed set of queries, repeated: p50/p95;
 - the same queries' search core (results, snippets, count: what FTS5 does);
 - name look-up latency (the entity box: archive.search.entities);
+- the other pages that read many articles (overviews, the biggest lists);
 - database size per article;
 - the same queries on SQLite FTS5 over the database's own articles (top 20
   by bm25 with snippets, plus the count): the embedded-search baseline.
@@ -33,7 +34,7 @@ from django.test import Client
 from django.urls import reverse
 
 from archive import corpus, search
-from archive.models import Article, Locality, Official
+from archive.models import Article, Locality, Official, Role
 
 
 @dataclass
@@ -274,6 +275,58 @@ def query_set() -> list[Query]:
         Query(f"deep page {DEEP_PAGE}", {"q": DAN_VAN, "page": DEEP_PAGE}, f'"{DAN_VAN}"', offset=(DEEP_PAGE - 1) * 20),
     ]
     return queries
+
+
+@dataclass
+class Page:
+    name: str
+    url: str
+
+
+def browse_pages() -> list[Page]:
+    """The other pages that read many articles, each at its largest: the
+    overviews counted over the whole archive, and the lists of a province,
+    a period, an official and an organisation, where the one whose articles
+    are old matters as much as the biggest (a list newest first must not
+    walk past every newer article)."""
+    from archive.models import ArticleOrganisation, ArticlePeriod, Organisation, Period
+
+    def busiest(model, fact_model, field):
+        counts = fact_model.objects.filter(hidden=False).values(field).annotate(n=Count("*")).order_by("-n", field)
+        first = counts.first()
+        return model.objects.get(pk=first[field]) if first else None
+
+    articles = Article.objects.count()
+    per_period = (
+        ArticlePeriod.objects.filter(hidden=False).values("period").annotate(n=Count("*"))
+        .filter(n__gte=max(articles // 100, 1))
+    )
+    old_period = Period.objects.filter(pk__in=per_period.values("period")).order_by("end", "start").first()
+    pages = [Page("province overview", reverse("archive:provinces")), Page("period list", reverse("archive:periods"))]
+    if province := busiest_province():
+        pages.append(Page("province page", province.get_absolute_url()))
+    if period := busiest(Period, ArticlePeriod, "period"):
+        pages.append(Page("largest period", period.get_absolute_url()))
+    if old_period:
+        pages.append(Page("oldest period ≥ 1 %", old_period.get_absolute_url()))
+        pages.append(Page("period facet, oldest", f"{reverse('archive:search')}?period={old_period.key}"))
+    if official := busiest(Official, Role, "official"):
+        pages.append(Page("busiest official", official.get_absolute_url()))
+        pages.append(Page("official facet", f"{reverse('archive:search')}?official={official.slug}"))
+    if organisation := busiest(Organisation, ArticleOrganisation, "organisation"):
+        pages.append(Page("largest organisation", organisation.get_absolute_url()))
+    return pages
+
+
+def time_pages(pages: list[Page], repeat: int) -> list[Timing]:
+    client = Client(HTTP_HOST="localhost")
+    results = []
+    for page in pages:
+        statuses = set()
+        timing = Timing(page.name, timed(lambda: statuses.add(client.get(page.url).status_code), repeat))
+        timing.note = f"GET {page.url} -> {sorted(statuses)}"
+        results.append(timing)
+    return results
 
 
 def time_search_page(queries: list[Query], repeat: int) -> list[Timing]:

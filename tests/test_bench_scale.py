@@ -199,3 +199,27 @@ def test_the_fts5_baseline_searches_the_databases_own_articles(tmp_path):
                bench_scale.Query("folded", {"q": "dan van"}, '"dan van"')]
     notes = [t.note for t in bench_scale.time_fts(path, queries, repeat=1)]
     assert notes == ["MATCH '\"Mai Châu\"': 2 hits", "MATCH '\"dan van\"': 2 hits"]
+
+
+@pytest.mark.django_db
+def test_the_other_pages_are_the_overviews_and_the_biggest_and_oldest_lists():
+    from archive.models import Organisation
+    from tests import factories as f
+
+    hue = f.locality("Thừa Thiên Huế", level="province")
+    commission = ("Ban Dân vận Tỉnh ủy Thừa Thiên Huế", Organisation.Kind.MASS_MOBILISATION)
+    for number in range(3):
+        f.article(f"Tin {number}", published_on=f"2023-0{number + 1}-01", localities=[hue], periods=[(2021, 2025)],
+                  officials=[("Trần Thị Diệu Minh", "Trưởng Ban")], organisations=[commission])
+    f.article("Tin cũ", published_on="2008-05-01", localities=[hue], periods=[(2006, 2010)])
+    pages = {page.name: page.url for page in bench_scale.browse_pages()}
+    assert pages == {
+        "province overview": "/tinh-thanh/", "period list": "/giai-doan/",
+        "province page": hue.get_absolute_url(),
+        "largest period": "/giai-doan/2021-2025/", "oldest period ≥ 1 %": "/giai-doan/2006-2010/",
+        "period facet, oldest": "/tim-kiem/?period=2006-2010",
+        "busiest official": "/can-bo/tran-thi-dieu-minh/", "official facet": "/tim-kiem/?official=tran-thi-dieu-minh",
+        "largest organisation": Organisation.objects.get(name=commission[0]).get_absolute_url(),
+    }
+    timings = bench_scale.time_pages([bench_scale.Page("period list", "/giai-doan/")], repeat=2)
+    assert [(t.name, len(t.samples_ms), t.note) for t in timings] == [("period list", 2, "GET /giai-doan/ -> [200]")]

@@ -62,6 +62,7 @@ class Command(BaseCommand):
         result["search_page"] = [t.as_dict() for t in bench.time_search_page(queries, repeat)]
         result["search_core"] = [t.as_dict() for t in bench.time_search_core(queries, repeat)]
         result["name_lookup"] = [t.as_dict() for t in bench.time_name_lookups(repeat)]
+        result["other_pages"] = [t.as_dict() for t in bench.time_pages(bench.browse_pages(), repeat)]
         result["size"] = bench.database_size()
         result["search_vectors"] = bench.search_vectors_cost()
         if not skip_fts:
@@ -123,6 +124,8 @@ class Command(BaseCommand):
                 f"{cells(other)} {ratio(t, other):>9} {cells(ours)} {ratio(ours, other):>9}"
             )
         for t in result["name_lookup"]:
+            write(f"{t['name']:<34} p50 {t['p50_ms']:>7.1f} ms  p95 {t['p95_ms']:>7.1f} ms  ({t['note']})")
+        for t in result.get("other_pages", []):
             write(f"{t['name']:<34} p50 {t['p50_ms']:>7.1f} ms  p95 {t['p95_ms']:>7.1f} ms  ({t['note']})")
         for t in result["search_page"]:
             write(f"  page {t['name']}: {t['note']}")
