@@ -110,14 +110,14 @@ def run_import(directory: str, workers: int) -> dict:
     the import took per stored article in this process, in the extraction
     workers and in the database server (when it runs on this machine, as
     the embedded one does)."""
-    from archive.importer import import_paths
+    from archive.importer import after_import, import_paths
 
     before = Article.objects.count()
     server_before = _server_cpu_seconds()
     started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu_seconds()
     run = import_paths([directory], workers=workers or None)
     if run.created or run.updated:
-        search.refresh_facet_counts()
+        after_import()
     seconds = time.perf_counter() - started
     main_cpu, workers_cpu = time.process_time() - cpu, _children_cpu_seconds() - children
     server_after = _server_cpu_seconds()

@@ -875,3 +875,20 @@ def import_paths(
 
 
 __all__ = ["DatabaseUnavailable", "ImportInterrupted", "Importer", "Outcome", "content_hash", "import_paths", "reextract", "datetime"]
+
+
+def after_import() -> None:
+    """What a run that stored articles leaves for the pages: the stored
+    whole-archive counts (search.refresh_facet_counts) and fresh planner
+    statistics for the entity tables. Autovacuum analyses a table once a
+    tenth of it plus 50 rows changed, so the 50 periods of an archive filled
+    from empty stayed planned as 5 rows, and the province overview's
+    programme table ran as nested loops (236 → 144 ms at 100k,
+    docs/performance.md, session 8). The articles' and facts' tables, large
+    and growing, are left to autovacuum."""
+    from archive import search
+
+    search.refresh_facet_counts()
+    tables = [model._meta.db_table for model in (Period, Agreement, Official, Organisation, CitedDocument)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")

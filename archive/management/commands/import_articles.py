@@ -4,8 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import search
-from archive.importer import DatabaseUnavailable, ImportInterrupted, import_paths
+from archive.importer import DatabaseUnavailable, ImportInterrupted, after_import, import_paths
 
 
 class Command(BaseCommand):
@@ -56,6 +55,6 @@ class Command(BaseCommand):
         if verbosity >= 1:
             self.stdout.write(f"{run.summary} ({time.monotonic() - started:.1f} s, import run {run.pk})")
         if run.created or run.updated:
-            search.refresh_facet_counts()  # the home page's counts
+            after_import()  # the stored counts, the entity tables' statistics
         if run.failed:
             raise CommandError(f"{run.failed} of the inputs failed; see the messages above", returncode=1)
