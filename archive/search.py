@@ -567,8 +567,8 @@ def estimate(queryset) -> int:
 def newest_first(queryset):
     """Date order, newest first. A list narrowed to one place
     (archive.filters.in_places) is ordered by that place's copy of the date,
-    which its index holds in order; one narrowed by period or official
-    (archive.filters.with_facet_keys), by its facet keys' copy, so that the
+    which its index holds in order; one narrowed by period, official or
+    organisation (archive.filters.with_facet_keys), by its facet keys' copy, so that the
     matches found through their GIN index are sorted without visiting
     each article."""
     annotations = queryset.query.annotations

@@ -119,7 +119,7 @@ def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:
     """({province id: articles} for every province of `era`, when they were
     counted): as stored by search.refresh_facet_counts (after each import),
     else counted now (when counted: None)."""
-    return _stored_or_live(f"provinces-{era}", lambda: count_articles_per_province(era))
+    return _stored_or_live(f"provinces-{era}")
 
 
 def count_articles_per_province(era: str) -> dict[int, int]:
@@ -133,7 +133,7 @@ def count_articles_per_province(era: str) -> dict[int, int]:
 
 def articles_per_period() -> tuple[dict[int, int], datetime | None]:
     """({period id: articles}, when they were counted), like articles_per_province."""
-    return _stored_or_live("period-articles", count_articles_per_period)
+    return _stored_or_live("period-articles")
 
 
 def count_articles_per_period() -> dict[int, int]:
@@ -155,10 +155,10 @@ STORED_COUNTS = {
 }
 
 
-def _stored_or_live(name: str, count) -> tuple[dict[int, int], datetime | None]:
+def _stored_or_live(name: str) -> tuple[dict[int, int], datetime | None]:
     rows = list(FacetCount.objects.filter(facet=name).values_list("value", "count", "computed_at"))
     if not rows:  # never counted (or counted before these were stored)
-        return count(), None
+        return STORED_COUNTS[name](), None
     return {int(value): n for value, n, _when in rows}, rows[0][2]
 
 
