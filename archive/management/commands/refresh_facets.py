@@ -7,9 +7,10 @@ from archive import search
 
 class Command(BaseCommand):
     help = (
-        "Count the search page's facets over the whole archive again (the home page shows these "
-        "stored counts). import_articles does it after every import that changed something; run "
-        "this after large corrections in the admin."
+        "Count the search page's facets over the whole archive again, and the articles per province "
+        "and per period (the home page, the province overview and the period list show these stored "
+        "counts). import_articles does it after every import that changed something; run this after "
+        "large corrections in the admin."
     )
 
     def handle(self, *args, **options):
