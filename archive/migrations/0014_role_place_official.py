@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0014_facet_keys_organisations'),
+        ('archive', '0013_facet_keys_lists'),
     ]
 
     operations = [

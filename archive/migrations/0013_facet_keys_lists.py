@@ -1,10 +1,17 @@
-"""ArticleFacetKeys lists the article's organisations too (visible facts),
-with a GIN index: an organisation's page lists its articles through them,
-newest first by the row's date, like a period's (migration 0013).
+"""ArticleFacetKeys carries the article's date and its organisations, and
+its periods, officials and organisations are indexed (GIN): a list by
+period, official or organisation reads these rows and orders them by that
+date (archive.filters.with_facet_keys).
 
-The insert, delete and update triggers of ArticleOrganisation (migration
-0010) already rebuild the rows when an article's organisations change,
-merges included; `archive_refresh_facet_keys` now also writes them.
+- `archive_refresh_facet_keys(ids)` (migration 0010) also writes
+  `published_on` and `organisations`; ArticleOrganisation's triggers (0010)
+  already rebuild the rows when an article's organisations change, merges
+  included;
+- the article's date trigger fires on any change of the date, not only of
+  its year;
+- one backfill fills both columns for the rows already stored (each row is
+  rewritten once: run `VACUUM FULL archive_articlefacetkeys` after it on a
+  large archive).
 """
 
 import django.contrib.postgres.fields
@@ -39,6 +46,7 @@ ON CONFLICT (article_id) DO UPDATE SET
 """
 
 
+
 def refresh_function(upsert: str) -> str:
     return """
 CREATE OR REPLACE FUNCTION archive_refresh_facet_keys(article_ids bigint[]) RETURNS void
@@ -51,20 +59,36 @@ END $$;
 """
 
 
-# As migration 0013 wrote it: without the organisations.
+FORWARD = refresh_function(UPSERT_KEYS) + """
+DROP TRIGGER archive_article_facet_keys_date ON archive_article;
+CREATE TRIGGER archive_article_facet_keys_date AFTER UPDATE OF published_on ON archive_article
+    FOR EACH ROW WHEN (OLD.published_on IS DISTINCT FROM NEW.published_on)
+    EXECUTE FUNCTION archive_facet_keys_after_date_change();
+"""
+
+# The function and trigger as migration 0010 wrote them.
 BACKWARD = refresh_function(
-    UPSERT_KEYS.replace(",\n                                      organisations)", ")")
+    UPSERT_KEYS.replace(" published_on,", "").replace(",\n                                      organisations)", ")")
+    .replace("    a.published_on,\n", "")
     .replace(""",
     ARRAY(SELECT DISTINCT f.organisation_id FROM archive_articleorganisation f
           WHERE f.article_id = a.id AND NOT f.hidden ORDER BY 1)""", "")
+    .replace(" published_on = EXCLUDED.published_on,", "")
     .replace(", organisations = EXCLUDED.organisations;", ";")
-)
+) + """
+DROP TRIGGER archive_article_facet_keys_date ON archive_article;
+CREATE TRIGGER archive_article_facet_keys_date AFTER UPDATE OF published_on ON archive_article
+    FOR EACH ROW
+    WHEN (extract(year FROM OLD.published_on) IS DISTINCT FROM extract(year FROM NEW.published_on))
+    EXECUTE FUNCTION archive_facet_keys_after_date_change();
+"""
 
 BACKFILL = """
-UPDATE archive_articlefacetkeys k SET organisations = o.ids
-FROM (SELECT article_id, array_agg(DISTINCT organisation_id ORDER BY organisation_id) AS ids
-      FROM archive_articleorganisation WHERE NOT hidden GROUP BY article_id) o
-WHERE o.article_id = k.article_id;
+UPDATE archive_articlefacetkeys k
+SET published_on = a.published_on,
+    organisations = ARRAY(SELECT DISTINCT f.organisation_id FROM archive_articleorganisation f
+                          WHERE f.article_id = k.article_id AND NOT f.hidden ORDER BY 1)
+FROM archive_article a WHERE a.id = k.article_id;
 ANALYZE archive_articlefacetkeys;
 """
 
@@ -72,17 +96,30 @@ ANALYZE archive_articlefacetkeys;
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0013_facet_keys_date'),
+        ('archive', '0012_match_vector_in_row'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='articlefacetkeys',
+            name='published_on',
+            field=models.DateField(null=True),
+        ),
+        migrations.AddField(
+            model_name='articlefacetkeys',
             name='organisations',
             field=django.contrib.postgres.fields.ArrayField(base_field=models.BigIntegerField(), default=list, size=None),
         ),
-        migrations.RunSQL(refresh_function(UPSERT_KEYS), BACKWARD),
+        migrations.RunSQL(FORWARD, BACKWARD),
         migrations.RunSQL(BACKFILL, migrations.RunSQL.noop),
+        migrations.AddIndex(
+            model_name='articlefacetkeys',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['periods'], name='facet_keys_periods'),
+        ),
+        migrations.AddIndex(
+            model_name='articlefacetkeys',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['officials'], name='facet_keys_officials'),
+        ),
         migrations.AddIndex(
             model_name='articlefacetkeys',
             index=django.contrib.postgres.indexes.GinIndex(fields=['organisations'], name='facet_keys_organisations'),
