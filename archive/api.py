@@ -17,12 +17,12 @@ from django.core.paginator import InvalidPage
 from django.http import JsonResponse
 from django.urls import reverse
 
-from archive import search
 from archive.entity_filters import AgreementFilter, LocalityFilter, OfficialFilter
 from archive.exports import article_basics, with_visible_facts
-from archive.filters import ArticleFilter
 from archive.models import Agreement, Article, Locality, Official
-from archive.views import RESULT_CAP, CappedPaginator, PlannedPaginator
+from archive.pagination import RESULT_CAP, CappedPaginator, PlannedPaginator
+from archive.search.filters import ArticleFilter
+from archive.search.listing import Listing, OverBudget, time_budget
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -90,7 +90,7 @@ def article_json(article, absolute, detail: bool = False) -> dict:
         data["body"] = article.body
         data["agreements"] = [
             {"id": fact.agreement_id, "name": fact.agreement.name, "kind": fact.kind}
-            for fact in article.agreement_facts.filter(hidden=False).select_related("agreement").order_by("id")
+            for fact in article.agreement_facts.visible().select_related("agreement").order_by("id")
         ]
     return data
 
@@ -100,20 +100,20 @@ def _articles(queryset):
 
 
 def articles(request):
-    """Planned like the search page (archive.search.Listing): a broad query is
+    """Planned like the search page (archive.search.listing.Listing): a broad query is
     ranked among its newest matches and counted by estimate, and the whole
     answer has the search's time budget."""
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     try:
-        with search.time_budget(settings.SEARCH_BUDGET_MS):
-            listing = search.Listing(filterset)
+        with time_budget(settings.SEARCH_BUDGET_MS):
+            listing = Listing(filterset)
             results = _articles(listing.results.defer("body"))
             paginator = PlannedPaginator(listing, results, _page_size(request))
             return _list(request, results, article_json, paginator, {
                 "count_estimated": listing.approximate,  # true: `count` is the planner's estimate
                 "ranked_within_newest": len(listing.window) if listing.ranked_window else None,
             })
-    except search.OverBudget:
+    except OverBudget:
         response = _error(503, "Tìm kiếm quá rộng để trả lời kịp lúc; hãy thu hẹp truy vấn hoặc thử lại sau")
         response["Retry-After"] = "30"
         return response
@@ -135,7 +135,7 @@ def official_json(official, absolute, detail: bool = False) -> dict:
         "api_url": absolute(reverse("api:official", args=[official.slug])),
     }
     if detail:
-        roles = official.roles.filter(hidden=False).select_related("article").order_by("seen_on", "id")[:RESULT_CAP]
+        roles = official.roles.visible().select_related("article").order_by("seen_on", "id")[:RESULT_CAP]
         data["roles"] = [
             {"title": role.title, "seen_on": role.seen_on.isoformat() if role.seen_on else None,
              "article": absolute(role.article.get_absolute_url())}
@@ -199,7 +199,7 @@ def agreement_json(agreement, absolute, detail: bool = False) -> dict:
         "parties": [{"id": party.pk, "name": party.name, "kind": party.kind} for party in agreement.parties.all()],
     }
     if detail:
-        facts = agreement.article_facts.filter(hidden=False).select_related("article").order_by("article_id")
+        facts = agreement.article_facts.visible().select_related("article").order_by("article_id")
         data["articles"] = [
             {"id": fact.article_id, "url": absolute(fact.article.get_absolute_url()), "kind": fact.kind}
             for fact in facts[:RESULT_CAP]

@@ -1,24 +1,16 @@
 """The parameters of the lists other than articles (agreements, officials,
 localities), for the pages, the exports and the API. Lenient like the search
-page's ArticleFilter (archive/filters.py), whose fields they reuse: an
-unknown or malformed value is dropped, never an error."""
+page's ArticleFilter (archive.params): an unknown or malformed value is
+dropped, never an error."""
 
-import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from archive.filters import ChoicesFilter, EntitiesFilter, PeriodsFilter, QueryFilter, province_scope
+from archive.params import ChoicesFilter, EntitiesFilter, LenientFilterSet, PeriodsFilter, QueryFilter
 from archive.models import Agreement, Locality, Official, Organisation, Role
+from archive.scopes import province_scope
 from archive.text import fold
 
 PROVINCES = Locality.objects.filter(level=Locality.Level.PROVINCE)
-
-
-class LenientFilterSet(django_filters.FilterSet):
-    @property
-    def values(self) -> dict:
-        """The cleaned parameters (after validation)."""
-        self.errors  # noqa: B018 - runs validation
-        return self.form.cleaned_data
 
 
 class AgreementFilter(LenientFilterSet):
@@ -65,7 +57,7 @@ class OfficialFilter(LenientFilterSet):
         return queryset.filter(ascii_name__contains=fold(value))
 
     def filter_province(self, queryset, name, provinces):
-        roles = Role.objects.filter(official=OuterRef("pk"), hidden=False).filter(province_scope(provinces))
+        roles = Role.objects.visible().filter(official=OuterRef("pk")).filter(province_scope(provinces))
         return queryset.filter(Exists(roles))
 
     def filter_queryset(self, queryset):

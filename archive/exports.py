@@ -91,7 +91,7 @@ ARTICLE_COLUMNS = [
 
 
 def _visible(model, *related):
-    return model.objects.filter(hidden=False).select_related(*related).order_by("id")
+    return model.objects.visible().select_related(*related).order_by("id")
 
 
 def with_visible_facts(articles):

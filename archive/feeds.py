@@ -6,16 +6,16 @@ official); the search feed reads the same parameters as the search page."""
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.db.models.functions import Left
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from archive import stats
-from archive.filters import ArticleFilter
 from archive.models import Article, Locality, Official, Role
+from archive.scopes import articles_in, facts_of
+from archive.search.filters import ArticleFilter
 
 ITEMS = 30
 FIELDS = ("title", "published_on", "updated_at", "author", "source_domain")
@@ -68,7 +68,7 @@ class LocalityArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return _latest(stats.articles_in(obj).exclude(published_on=None))
+        return _latest(articles_in(obj).exclude(published_on=None))
 
 
 class OfficialArticles(LatestArticles):
@@ -82,7 +82,7 @@ class OfficialArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        roles = Role.objects.filter(article=OuterRef("pk"), official=obj, hidden=False)
+        roles = facts_of(Role, official=obj)
         return _latest(Article.objects.filter(Exists(roles)).exclude(published_on=None))
 
 

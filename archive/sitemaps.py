@@ -26,7 +26,7 @@ class LocalitySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        facts = ArticleLocality.objects.filter(locality=OuterRef("pk"), hidden=False)
+        facts = ArticleLocality.objects.visible().filter(locality=OuterRef("pk"))
         return Locality.objects.filter(Exists(facts)).only("pk", "slug").order_by("pk")
 
 
@@ -35,7 +35,7 @@ class OfficialSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        roles = Role.objects.filter(official=OuterRef("pk"), hidden=False)
+        roles = Role.objects.visible().filter(official=OuterRef("pk"))
         return Official.objects.filter(Exists(roles)).only("pk", "slug").order_by("pk")
 
 

@@ -2,45 +2,23 @@
 GROUP BY, or a bounded list), whatever the size of the archive. The counts
 over the whole archive are stored after each import (STORED_COUNTS).
 
-Places follow the search's rules (docs/search.md): a province covers its own
-units in its era and, for a post-2025 province, the pre-2025 units it took
-over on 1 July 2025 (`Locality.successor`); a district covers its communes.
-`locality_scope` is a Q over a model's `locality` field, so it filters
-ArticleLocality, Role and Agreement alike.
+Which units count for a place is archive.scopes' rule.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, When
 from django.db.models.functions import ExtractYear
 
-from archive.filters import district_scope, in_places, province_scope
-from archive.models import Agreement, Article, ArticleLocality, ArticlePeriod, FacetCount, Locality, Period, Role
+from archive.models import Agreement, ArticleLocality, ArticlePeriod, FacetCount, Locality, Period, Role
+from archive.scopes import locality_scope
 
 PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
 PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
 
 LIST_LIMIT = 100  # agreements, officials on a place page: the rest is in the lists and exports
-
-
-def locality_scope(locality: Locality) -> Q:
-    """The units whose facts count for `locality` (over a `locality` field)."""
-    if locality.level == PROVINCE:
-        return province_scope([locality])
-    if locality.level == DISTRICT:
-        return district_scope([locality])
-    return Q(locality=locality)
-
-
-def articles_in(locality: Locality):
-    """Articles with a (visible) locality in the scope of `locality`: for a
-    province or district its ArticlePlace rows, which list it newest first."""
-    if locality.level in (PROVINCE, DISTRICT):
-        return in_places(Article.objects.all(), [locality])
-    facts = ArticleLocality.objects.filter(article=OuterRef("pk"), hidden=False).filter(locality_scope(locality))
-    return Article.objects.filter(Exists(facts))
 
 
 def year_counts(queryset) -> dict[int, int]:
@@ -63,7 +41,7 @@ def children_with_counts(locality: Locality) -> list[Locality]:
         default=F("locality__parent"), output_field=IntegerField(),
     )
     counts = dict(
-        ArticleLocality.objects.filter(hidden=False)
+        ArticleLocality.objects.visible()
         .filter(Q(locality__parent=locality) | Q(locality__parent__parent=locality, locality__level=COMMUNE))
         .values_list(child).annotate(n=Count("article", distinct=True)).order_by()
     )
@@ -85,10 +63,10 @@ def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
     (official, title) with the number of articles and the last date seen.
     An article has an official with a title once (the role's unique
     constraint), so its rows are its articles: counted without DISTINCT,
-    from the index role_place_official alone (490 → 70 ms for a province
-    of 69,420 articles at 1M)."""
+    from the index role_place_official alone (a province's officials at 1M
+    would otherwise read every role of the archive)."""
     return list(
-        Role.objects.filter(hidden=False).filter(locality_scope(locality))
+        Role.objects.visible().filter(locality_scope(locality))
         .values("official__slug", "official__name", "title")
         .annotate(articles=Count("*"), last_seen=Max("seen_on"))
         .order_by("-articles", "official__name", "title")[:limit]
@@ -117,7 +95,7 @@ def provinces(era: str):
 
 def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:
     """({province id: articles} for every province of `era`, when they were
-    counted): as stored by search.refresh_facet_counts (after each import),
+    counted): as stored by archive.search.stored.refresh_facet_counts (after each import),
     else counted now (when counted: None)."""
     return _stored_or_live(f"provinces-{era}")
 
@@ -126,7 +104,7 @@ def count_articles_per_province(era: str) -> dict[int, int]:
     """One GROUP BY over every visible locality fact: 1.4 s at a million
     articles, too slow for each visit of the overview."""
     return dict(
-        ArticleLocality.objects.filter(_era_filter(era), hidden=False)
+        ArticleLocality.objects.visible().filter(_era_filter(era))
         .values_list(_province_key(era)).annotate(n=Count("article", distinct=True)).order_by()
     )
 
@@ -139,14 +117,14 @@ def articles_per_period() -> tuple[dict[int, int], datetime | None]:
 def count_articles_per_period() -> dict[int, int]:
     """One GROUP BY over every visible period fact: 0.7 s at a million articles."""
     return dict(
-        ArticlePeriod.objects.filter(hidden=False).values_list("period").annotate(n=Count("article", distinct=True))
+        ArticlePeriod.objects.visible().values_list("period").annotate(n=Count("article", distinct=True))
         .order_by()
     )
 
 
 # Whole-archive counts that pages show and that take seconds at a million
 # articles: counted after each import with the home page's facets
-# (archive.search.refresh_facet_counts) and stored as FacetCount rows
+# (archive.search.stored.refresh_facet_counts) and stored as FacetCount rows
 # under these names, one row per key.
 STORED_COUNTS = {
     "provinces-pre2025": lambda: count_articles_per_province(PRE),

@@ -1,29 +1,25 @@
-"""Server-rendered pages. Views stay short: querying lives on the models, in
-archive/search.py and archive/stats.py; templates do the presentation.
+"""Server-rendered pages: request handlers. Querying lives in archive.search
+(the search and its lists), archive.scopes (what a place or an entity
+covers), archive.stats (counts), archive.results (a page of search results)
+and archive.pagination; templates do the presentation.
 
 Every list of articles answers `?format=csv|json` with all its matching rows
 (archive/exports.py). Entity pages carry a canonical link; the old URL of a
 merged or renamed entity redirects (301) to the one that is left.
 """
 
-from functools import cached_property
-
-from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, F, OuterRef
-from django.db.models.functions import Coalesce, Left
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.db.models import Count, Exists, F
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from archive import charts, exports, search, stats
+from archive import charts, exports, stats
 from archive.entity_filters import AgreementFilter
-from archive.filters import SORTS, ArticleFilter, with_facet_keys
 from archive.models import (
     Agreement,
     Article,
     ArticleAgreement,
-    ArticleLocality,
     Citation,
     Document,
     Locality,
@@ -32,90 +28,17 @@ from archive.models import (
     Organisation,
     Period,
 )
+from archive.pagination import paginate
+from archive.results import LIST_FIELDS, results_context, understood_url
+from archive.scopes import articles_in, facts_of, newest_first, with_facet_keys
+from archive.search.filters import ArticleFilter
+from archive.search.listing import OverBudget
 
-PAGE_SIZE = 20
-# What article lists load: not the body, the raw text or the search vectors.
-LIST_FIELDS = ("title", "published_on", "date_precision", "source_domain")
-# Search results are counted up to this many; pages past it are not offered.
-RESULT_CAP = 10_000
 TIMELINE_LIMIT = 200  # titles on an official's page; the rest is in the articles
-
-
-class CappedPaginator(Paginator):
-    """Counts at most RESULT_CAP rows (one bounded query, whatever matches)."""
-
-    @cached_property
-    def count(self):
-        return self.object_list.order_by().values("pk")[:RESULT_CAP].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count >= RESULT_CAP
-
-
-class PlannedPaginator(Paginator):
-    """Pages of a search.Listing: the count is the listing's (no extra query
-    when the list is broad)."""
-
-    def __init__(self, listing, object_list, per_page):
-        super().__init__(object_list, per_page)
-        self.listing = listing
-
-    @cached_property
-    def count(self):
-        return self.listing.page_count(RESULT_CAP)
-
-    @property
-    def capped(self) -> bool:
-        return not self.listing.approximate and self.count >= RESULT_CAP
-
-    def page(self, number):
-        """A ranked window's page reads only its own rows, in the order the
-        listing ranked the window (search.Listing._rank_window)."""
-        if not self.listing.ranked_window:
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        ids = self.listing.ranked[bottom : bottom + self.per_page]
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
-
-
-def paginate(request, queryset, per_page: int = PAGE_SIZE, paginator_class=CappedPaginator, paginator=None):
-    """The requested page of `queryset`; a page number that is not a page is a 404."""
-    paginator = paginator or paginator_class(queryset, per_page)
-    number = request.GET.get("page", "1")
-    try:
-        return paginator.page(int(number))
-    except (ValueError, InvalidPage):
-        raise Http404("Không có trang này") from None
 
 
 def canonical(request, entity) -> str:
     return request.build_absolute_uri(entity.get_absolute_url())
-
-
-def _understood_url(url: str, context) -> str:
-    """`url` with the parameters the list understood."""
-    return f"{url}?{context['list_query']}" if context["list_query"] else url
-
-
-def _list_query(filterset, hidden_params) -> str:
-    """The query string of what a filtered article list understood — query,
-    explicit sort, chosen facet values — for its export and feed links: an
-    unknown value in the request is not carried on."""
-    params = QueryDict(mutable=True)
-    if q := filterset.values.get("q"):
-        params["q"] = q
-    if sort := filterset.values.get("sort"):
-        params["sort"] = sort
-    for name, value in hidden_params:
-        params.appendlist(name, value)
-    return params.urlencode()
-
-
-def _facts(model, **conditions):
-    return model.objects.filter(article=OuterRef("pk"), hidden=False, **conditions)
 
 
 def _moved(request, model, *, slug: str | None = None, pk: int | None = None):
@@ -136,143 +59,6 @@ def _moved(request, model, *, slug: str | None = None, pk: int | None = None):
 
 
 # -- Search and the lists built on it -------------------------------------------
-
-
-def attach_places(articles) -> None:
-    """Set `places` on each of `articles` (a page of a list): the labels of its
-    visible localities (Locality.label), in the order they were found. One
-    query of plain values: model instances for a page's ~40 localities and
-    their provinces cost ~3 ms."""
-    articles = list(articles)
-    labels = {article.pk: [] for article in articles}
-    rows = (
-        ArticleLocality.objects.filter(hidden=False, article__in=list(labels))
-        .order_by("id")
-        .values_list("article_id", "locality__unit_type", "locality__name", "locality__level", "locality__province__name")
-    )
-    for article_id, *place in rows:
-        labels[article_id].append(Locality.label(*place))
-    for article in articles:
-        article.places = labels[article.pk]
-
-
-def _results_context(request, filterset, *, whole_archive: bool = False, entities: bool = False) -> dict:
-    """Page, facets, chips and the timeline of a filtered article list (the
-    search page, a place's page), within the search's time budget; past it,
-    the degraded page (date order, no counts, no facets). Raises
-    search.OverBudget when even that does not come in time."""
-    try:
-        with search.time_budget(settings.SEARCH_BUDGET_MS):
-            context = _full_results_context(request, filterset, whole_archive=whole_archive)
-            if entities:
-                # "Did you mean" only where the words found little: a
-                # broad list is no typo (and the trigram scan costs ~15 ms).
-                context["entities"] = search.entities(filterset.parsed, suggest=not context["listing"].broad)
-                context["named_officials"] = search.named_officials(filterset.parsed)
-                context["phrase_query"] = f'"{filterset.parsed.text}"'  # the same words, as a phrase
-            return context
-    except search.OverBudget:
-        with search.time_budget(settings.SEARCH_DEGRADED_BUDGET_MS):
-            return _degraded_results_context(request, filterset)
-
-
-def _full_results_context(request, filterset, *, whole_archive: bool = False) -> dict:
-    """See docs/search.md for the query count. `whole_archive`: the list is
-    every article, counted from the stored FacetCount rows when there are
-    some, else the timeline counts every article per year."""
-    listing = search.Listing(filterset, whole_archive=whole_archive)
-    results = listing.results.only(*LIST_FIELDS)
-    if not filterset.parsed.has_text:
-        # The lead is the snippet of a list without words (with words it is
-        # the headline). Not for a ranked list: every row it sorts would
-        # decompress its body first (~15 ms for a window of 1,000).
-        results = results.annotate(lead=Left("body", 300))
-    page = paginate(request, results, paginator=PlannedPaginator(listing, results, PAGE_SIZE))
-    attach_places(page.object_list)
-    search.attach_snippets(page.object_list, filterset.parsed)
-    facets = search.facets(listing, request.GET)
-    hidden_params = [(facet.name, value.value) for facet in facets for value in facet.selected]
-    return {
-        "page": page,
-        "q": filterset.values.get("q", ""),
-        "parsed": filterset.parsed,
-        "sort": filterset.sort_order,
-        "sorts": SORTS,
-        "facets": facets,
-        "chips": [value for facet in facets for value in facet.selected],
-        # A new query keeps the chosen facets (known values only).
-        "hidden_params": hidden_params,
-        "list_query": _list_query(filterset, hidden_params),
-        "timeline": _timeline(
-            facets, listing, whole_archive and listing.stored is None and stats.year_counts(filterset.qs)
-        ),
-        "listing": listing,
-    }
-
-
-class DegradedPage:
-    """A page of results that was not counted: it knows only whether a next
-    page exists (one row more was fetched)."""
-
-    paginator = None
-
-    def __init__(self, rows: list, number: int, per_page: int):
-        self.object_list = rows[:per_page]
-        self.number = number
-        self._has_next = len(rows) > per_page
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
-    def has_next(self):
-        return self._has_next
-
-    def has_previous(self):
-        return self.number > 1
-
-    def has_other_pages(self):
-        return self.has_next() or self.has_previous()
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1
-
-
-def _degraded_results_context(request, filterset) -> dict:
-    """The answer when the full page did not come in time: the matching
-    articles newest first, one page at a time, without ranking, counts,
-    facets or highlighted snippets."""
-    number = request.GET.get("page", "1")
-    if not number.isdecimal() or not 1 <= int(number) <= RESULT_CAP // PAGE_SIZE:
-        raise Http404("Không có trang này")
-    number = int(number)
-    start = (number - 1) * PAGE_SIZE
-    rows = list(
-        search.newest_first(filterset.qs).only(*LIST_FIELDS)
-        .annotate(lead=Left("body", 300))[start : start + PAGE_SIZE + 1]
-    )
-    page = DegradedPage(rows, number, PAGE_SIZE)
-    attach_places(page.object_list)
-    search.attach_snippets(page.object_list, search.parse(""))
-    return {
-        "page": page,
-        "degraded": True,
-        "q": filterset.values.get("q", ""),
-        "parsed": filterset.parsed,
-        "sort": "date",
-        "sorts": SORTS,
-        "facets": [],
-        "chips": [],
-        "hidden_params": [],
-        "list_query": _list_query(filterset, []),
-        "timeline": None,
-        "listing": None,
-    }
 
 
 def _busy(request):
@@ -306,11 +92,11 @@ def search_page(request):
     # any other list counts its own.
     bare = not any(key != "page" for key in request.GET)
     try:
-        context = _results_context(request, filterset, whole_archive=bare, entities=True)
-    except search.OverBudget:
+        context = results_context(request, filterset, whole_archive=bare, with_entities=True)
+    except OverBudget:
         return _busy(request)
     context["canonical"] = request.build_absolute_uri(reverse("archive:home")) if bare else None
-    context["feed_url"] = _understood_url(reverse("archive:search-feed"), context)
+    context["feed_url"] = understood_url(reverse("archive:search-feed"), context)
     return render(request, "archive/search.html", context)
 
 
@@ -319,16 +105,15 @@ home = search_page
 
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.defer("search_vector", "search_rank", "extraction"), pk=pk)
-    visible = {"hidden": False}
     context = {
         "article": article,
         "canonical": canonical(request, article),
-        "localities": article.locality_facts.filter(**visible).select_related("locality__province"),
-        "roles": article.roles.filter(**visible).select_related("official").order_by("official__name", "id"),
-        "organisations": article.organisation_facts.filter(**visible).select_related("organisation"),
-        "agreements": article.agreement_facts.filter(**visible).select_related("agreement__period"),
-        "periods": article.period_facts.filter(**visible).select_related("period"),
-        "citations": article.citations.filter(**visible).select_related("document"),
+        "localities": article.locality_facts.visible().select_related("locality__province"),
+        "roles": article.roles.visible().select_related("official").order_by("official__name", "id"),
+        "organisations": article.organisation_facts.visible().select_related("organisation"),
+        "agreements": article.agreement_facts.visible().select_related("agreement__period"),
+        "periods": article.period_facts.visible().select_related("period"),
+        "citations": article.citations.visible().select_related("document"),
         "show_raw": request.GET.get("raw") == "1",
     }
     return render(request, "archive/article_detail.html", context)
@@ -344,12 +129,12 @@ def locality_detail(request, slug):
     locality = Locality.objects.select_related("province", "successor", "parent").filter(slug=slug).first()
     if locality is None:
         return _moved(request, Locality, slug=slug)
-    filterset = ArticleFilter(request.GET, queryset=stats.articles_in(locality))
+    filterset = ArticleFilter(request.GET, queryset=articles_in(locality))
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.export_queryset(), f"bai-viet-{locality.slug}", fmt)
     try:
-        context = _results_context(request, filterset)
-    except search.OverBudget:
+        context = results_context(request, filterset)
+    except OverBudget:
         return _busy(request)
     context.update(
         entity=locality,
@@ -397,7 +182,7 @@ def province_overview(request):
 
 def _entity_page(request, template, entity, articles, filename: str, **extra):
     """An entity with its articles (newest first), or all of them as CSV/JSON."""
-    articles = search.newest_first(articles)
+    articles = newest_first(articles)
     if fmt := exports.requested_format(request):
         return exports.articles(request, articles, filename, fmt)
     page = paginate(request, articles.only(*LIST_FIELDS))
@@ -410,7 +195,7 @@ def official_detail(request, slug):
     if official is None:
         return _moved(request, Official, slug=slug)
     roles = (
-        official.roles.filter(hidden=False).select_related("article")
+        official.roles.visible().select_related("article")
         .only("title", "seen_on", "official", "article__title", "article__published_on")
         .annotate(date=Coalesce("seen_on", "article__published_on"))
         .order_by(F("date").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
@@ -444,11 +229,11 @@ def agreement_detail(request, pk):
     if agreement is None:
         return _moved(request, Agreement, pk=pk)
     facts = (
-        agreement.article_facts.filter(hidden=False).select_related("article")
+        agreement.article_facts.visible().select_related("article")
         .only("kind", "agreement", "article__title", "article__published_on")
         .order_by(F("article__published_on").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
     )
-    articles = Article.objects.filter(Exists(_facts(ArticleAgreement, agreement=agreement)))
+    articles = Article.objects.filter(Exists(facts_of(ArticleAgreement, agreement=agreement)))
     Kind = ArticleAgreement.Kind
     return _entity_page(
         request, "archive/agreement_detail.html", agreement, articles, f"bai-viet-chuong-trinh-{pk}",
@@ -525,10 +310,10 @@ def period_list(request):
 def document_detail(request, pk):
     document = get_object_or_404(Document, pk=pk)
     spellings = (
-        Citation.objects.filter(document=document, hidden=False).exclude(as_written="")
+        Citation.objects.visible().filter(document=document).exclude(as_written="")
         .values_list("as_written", flat=True).distinct().order_by("as_written")[:10]
     )
-    articles = Article.objects.filter(Exists(_facts(Citation, document=document)))
+    articles = Article.objects.filter(Exists(facts_of(Citation, document=document)))
     return _entity_page(
         request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}", spellings=spellings,
     )

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "archive",
+    "lab",  # benchmarks and evaluations: management commands only
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,5 @@ application = get_wsgi_application()
 # objects) lives as long as the worker. Frozen, it is left out of the garbage
 # collector's full collections, which otherwise scan it all (~45 ms) in the
 # middle of a request now and then: the slowest browse page in ten at 1M
-# (docs/performance.md, session 8).
+# (docs/performance.md).
 gc.freeze()

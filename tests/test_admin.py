@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.admin import CappedPaginator
+from archive.pagination import CappedPaginator
 from archive.models import (
     Article,
     ArticleLocality,

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from archive import gazetteer
-from archive.filters import district_scope, province_scope
+from archive.scopes import district_scope, province_scope
 from archive.models import Article, ArticleLocality, ArticlePlace, Fact, Locality
 from tests import factories
 

@@ -1,4 +1,4 @@
-"""bench_scale.replicate: growing a database to N articles by copying the
+"""lab.bench.grow.replicate: growing a database to N articles by copying the
 imported ones in SQL (the 1M benchmark database), on a tiny database.
 
 replicate() copies on connections of its own, which see only committed rows,
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from archive import bench_scale, search
+from archive.search.facets import stored_facet_counts
+from archive.search.matching import search
+from lab.bench import fts5, grow, scale
 from archive.importer import import_paths
 from archive.models import FACT_MODELS, Article, ArticleFacetKeys
 
@@ -41,7 +43,7 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
     facts_before = {model: model.objects.count() for model in FACT_MODELS}
 
     # The 5 articles and 2 whole rounds of copies, 2 more; chunks of 2 so both connections work.
-    result = bench_scale.replicate(17, chunk=2, progress=lambda message: None)
+    result = grow.replicate(17, chunk=2, progress=lambda message: None)
     assert (result["articles"], result["copied"]) == (17, 12)
     assert Article.objects.count() == 17
     for model in FACT_MODELS:
@@ -80,7 +82,7 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
         assert all("#bench-copy-" in key for key in keys)
 
     # The search columns are computed for the copies: a query finds the copies of what it finds.
-    matched = set(Article.objects.search("dân vận").values_list("pk", flat=True))
+    matched = set(search(Article.objects.all(), "dân vận").values_list("pk", flat=True))
     assert matched == {pk for pk in Article.objects.values_list("pk", flat=True) if (pk - 1) % stride + 1 in matched}
     assert matched - set(originals)
     assert index_names() == indexes
@@ -90,9 +92,9 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
         assert cursor.fetchone()[0] != "0"
 
     # Asked again, or for fewer: nothing to do. For more: only the missing copies.
-    assert bench_scale.replicate(17, progress=lambda message: None)["copied"] == 0
-    assert bench_scale.replicate(10, progress=lambda message: None)["copied"] == 0
-    assert bench_scale.replicate(20, chunk=3, progress=lambda message: None)["copied"] == 3
+    assert grow.replicate(17, progress=lambda message: None)["copied"] == 0
+    assert grow.replicate(10, progress=lambda message: None)["copied"] == 0
+    assert grow.replicate(20, chunk=3, progress=lambda message: None)["copied"] == 3
     assert Article.objects.count() == 20
     assert index_names() == indexes
     new = Article.objects.create(title="Bài mới", body="…", raw_text="…", source_key="new", content_hash="new")
@@ -103,16 +105,16 @@ def test_replicate_copies_articles_and_their_facts(gazetteer_loaded_afterwards, 
 def test_run_import_reports_throughput_and_cpu_per_article(tmp_path):
     """The import line of the benchmark: rate, and the CPU per stored article
     of this process, of the extraction workers and of the (local) database server."""
-    from archive.corpus import write_corpus
+    from lab.corpus import write_corpus
 
     write_corpus(30, 1, str(tmp_path))
-    result = bench_scale.run_import(str(tmp_path), workers=2)
+    result = scale.run_import(str(tmp_path), workers=2)
     assert (result["created"], result["failed"]) == (30, 0)
     assert result["articles_per_second"] > 0
     cpu = result["cpu_ms_per_article"]
     assert cpu["main"] > 0 and cpu["workers"] > 0  # the workers extracted every article
     assert cpu["database"] is not None and cpu["database"] > 0  # the tests' servers run on this machine
-    assert search.stored_facet_counts()[1] == 30  # the home page counts the new articles, as after import_articles
+    assert stored_facet_counts()[1] == 30  # the home page counts the new articles, as after import_articles
 
 
 @pytest.mark.django_db
@@ -125,10 +127,10 @@ def test_search_core_times_the_text_queries_and_finds_what_the_page_lists():
         f.article(f"Dân vận {day}", "Công tác dân vận khéo ở cơ sở.", published_on=f"2024-01-0{day}")
     f.article("Khác", "Tin biên giới.", published_on="2024-01-04")
     queries = [
-        bench_scale.Query("phrase", {"q": "dân vận"}, '"dân vận"'),
-        bench_scale.Query("browse", {}, None),
+        scale.Query("phrase", {"q": "dân vận"}, '"dân vận"'),
+        scale.Query("browse", {}, None),
     ]
-    timings = bench_scale.time_search_core(queries, repeat=2)
+    timings = scale.time_search_core(queries, repeat=2)
     assert [(t.name, len(t.samples_ms)) for t in timings] == [("phrase", 2)]
     assert timings[0].note == "{'q': 'dân vận'}: 3 rows, count 3"
 
@@ -141,10 +143,10 @@ def test_the_mid_frequency_query_names_the_district_nearest_its_share_of_the_arc
     for number in range(10):
         places = [gio_linh] if number < 5 else [cam_lo] if number < 7 else [huong_hoa] if number == 7 else []
         f.article(f"Tin số {number}", localities=places)
-    assert bench_scale.mid_district(0.5) == gio_linh  # 5 of 10 articles
-    assert bench_scale.mid_district(0.2) == cam_lo  # 2 of 10
-    assert bench_scale.mid_district(0.01) == huong_hoa  # the nearest to 0.1 that is in any article
-    query = next(q for q in bench_scale.query_set() if q.name.startswith("district"))
+    assert scale.mid_district(0.5) == gio_linh  # 5 of 10 articles
+    assert scale.mid_district(0.2) == cam_lo  # 2 of 10
+    assert scale.mid_district(0.01) == huong_hoa  # the nearest to 0.1 that is in any article
+    query = next(q for q in scale.query_set() if q.name.startswith("district"))
     assert (query.params, query.fts) == ({"q": "Hướng Hóa"}, '"Hướng Hóa"')
 
 
@@ -164,8 +166,8 @@ def test_the_benchmark_names_the_command_a_database_lacks():
 
 
 def test_the_import_ceiling_spreads_an_articles_cpu_over_the_cores():
-    assert bench_scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": 1.5}, cores=2) == 400.0
-    assert bench_scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": None}, cores=2) is None
+    assert scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": 1.5}, cores=2) == 400.0
+    assert scale.import_ceiling({"main": 1.0, "workers": 2.5, "database": None}, cores=2) is None
 
 
 @pytest.mark.django_db
@@ -177,11 +179,11 @@ def test_search_vectors_cost_computes_the_generated_columns_of_the_newest_articl
     body = " ".join(["Ban Dân vận Huyện ủy phối hợp với Ủy ban nhân dân huyện tuyên truyền, vận động Nhân dân."] * 30)
     for number in range(120):
         f.article(f"Hội nghị ký kết chương trình phối hợp số {number}", body)
-    cost = bench_scale.search_vectors_cost(articles=100)
+    cost = scale.search_vectors_cost(articles=100)
     assert cost["articles"] == 100
     assert cost["ms_per_article"] > 0
     Article.objects.all().delete()
-    assert bench_scale.search_vectors_cost() == {"articles": 0}
+    assert scale.search_vectors_cost() == {"articles": 0}
 
 
 @pytest.mark.django_db
@@ -194,10 +196,10 @@ def test_the_fts5_baseline_searches_the_databases_own_articles(tmp_path):
     f.article("Tổng kết công tác", "Hội nghị ở huyện Mai Châu, tỉnh Hòa Bình.")
     f.article("Tin khác", "Ban Dân vận Tỉnh ủy Lâm Đồng.")
     path = str(tmp_path / "fts.sqlite3")
-    assert bench_scale.build_fts(path)["articles"] == 3
-    queries = [bench_scale.Query("district", {"q": "Mai Châu"}, '"Mai Châu"'),
-               bench_scale.Query("folded", {"q": "dan van"}, '"dan van"')]
-    notes = [t.note for t in bench_scale.time_fts(path, queries, repeat=1)]
+    assert fts5.build_fts(path)["articles"] == 3
+    queries = [scale.Query("district", {"q": "Mai Châu"}, '"Mai Châu"'),
+               scale.Query("folded", {"q": "dan van"}, '"dan van"')]
+    notes = [t.note for t in fts5.time_fts(path, queries, repeat=1)]
     assert notes == ["MATCH '\"Mai Châu\"': 2 hits", "MATCH '\"dan van\"': 2 hits"]
 
 
@@ -212,7 +214,7 @@ def test_the_other_pages_are_the_overviews_and_the_biggest_and_oldest_lists():
         f.article(f"Tin {number}", published_on=f"2023-0{number + 1}-01", localities=[hue], periods=[(2021, 2025)],
                   officials=[("Trần Thị Diệu Minh", "Trưởng Ban")], organisations=[commission])
     f.article("Tin cũ", published_on="2008-05-01", localities=[hue], periods=[(2006, 2010)])
-    pages = {page.name: page.url for page in bench_scale.browse_pages()}
+    pages = {page.name: page.url for page in scale.browse_pages()}
     assert pages == {
         "province overview": "/tinh-thanh/", "period list": "/giai-doan/",
         "province page": hue.get_absolute_url(),
@@ -221,5 +223,5 @@ def test_the_other_pages_are_the_overviews_and_the_biggest_and_oldest_lists():
         "busiest official": "/can-bo/tran-thi-dieu-minh/", "official facet": "/tim-kiem/?official=tran-thi-dieu-minh",
         "largest organisation": Organisation.objects.get(name=commission[0]).get_absolute_url(),
     }
-    timings = bench_scale.time_pages([bench_scale.Page("period list", "/giai-doan/")], repeat=2)
+    timings = scale.time_pages([scale.Page("period list", "/giai-doan/")], repeat=2)
     assert [(t.name, len(t.samples_ms), t.note) for t in timings] == [("period list", 2, "GET /giai-doan/ -> [200]")]

@@ -1,4 +1,4 @@
-"""The synthetic corpus (archive.corpus): deterministic, readable by the
+"""The synthetic corpus (lab.corpus): deterministic, readable by the
 importer's reader, and realistic enough that extraction finds what was planted."""
 
 import hashlib
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive import corpus
+from lab import corpus
 from archive.extract import extract
 from archive.extract.sources import Document, iter_documents
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive import merge
+from archive.curation import merge
 from archive.models import Agreement, Citation, Document, Fact, Official, Organisation
 from tests import factories as f
 
@@ -184,9 +184,9 @@ def test_province_overview_charts_articles_and_agreements_and_tabulates_periods(
 
 def test_the_overview_and_the_period_list_show_the_counts_stored_after_an_import(client, corpus, django_assert_num_queries):
     """Counting a million articles per province or period takes seconds: the
-    pages show the counts search.refresh_facet_counts stored (after each
+    pages show the counts refresh_facet_counts stored (after each
     import) and say when they were counted; until then they count live."""
-    from archive import search
+    from archive.search.stored import refresh_facet_counts
 
     def chart(era):
         response = client.get("/tinh-thanh/", {"era": era})
@@ -198,7 +198,7 @@ def test_the_overview_and_the_period_list_show_the_counts_stored_after_an_import
 
     live = {era: chart(era)[0] for era in ("pre2025", "post2025")}, period_counts()[0]
     assert "đếm lúc" not in chart("pre2025")[1].text
-    search.refresh_facet_counts()
+    refresh_facet_counts()
     with django_assert_num_queries(5):  # the stored counts replace the GROUP BY
         stored_chart, response = chart("pre2025")
     assert "Số bài viết đếm lúc" in response.text
@@ -209,7 +209,7 @@ def test_the_overview_and_the_period_list_show_the_counts_stored_after_an_import
     f.article("Tin mới ở Huế", published_on="2024-02-02", localities=[f.locality("Thừa Thiên Huế", level="province")],
               periods=[(2021, 2025)])
     assert chart("pre2025")[0]["Thừa Thiên Huế"] == live[0]["pre2025"]["Thừa Thiên Huế"]  # until refreshed
-    search.refresh_facet_counts()
+    refresh_facet_counts()
     assert chart("pre2025")[0]["Thừa Thiên Huế"][0] == live[0]["pre2025"]["Thừa Thiên Huế"][0] + 1
     assert period_counts()[0]["2021-2025"][0] == live[1]["2021-2025"][0] + 1
 

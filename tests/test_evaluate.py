@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from archive.evaluate import Count, document_number, evaluate, load_gold, score_article
+from lab.evaluate import Count, document_number, evaluate, load_gold, score_article
 
 
 def gold_article(**overrides):

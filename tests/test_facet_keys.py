@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import search
 from archive.importer import import_paths
-from archive.merge import merge_officials
+from archive.curation.merge import merge_officials
+from archive.search.facets import FACETS, key_counts
 from archive.models import (
     Article,
     ArticleAgreement,
@@ -145,7 +145,7 @@ def test_removed_facts_and_places_leave_the_keys(article):
 
 
 def test_merged_organisations_are_one_key(article):
-    from archive.merge import merge_organisations
+    from archive.curation.merge import merge_organisations
 
     police = Organisation.objects.get(name="Công an huyện Phong Điền")
     duplicate = Organisation.objects.create(name="Công an Phong Điền", kind=Organisation.Kind.POLICE)
@@ -172,11 +172,11 @@ def test_a_deleted_article_takes_its_row_with_it(article):
 
 
 def test_the_facets_count_what_the_fact_tables_hold(article):
-    """_key_counts over every article agrees with counts read from the facts."""
+    """key_counts over every article agrees with counts read from the facts."""
     f.article("Sơ kết chương trình", published_on="2021-03-01", officials=["Lê Văn Nam"],
               agreements=[("Chương trình phối hợp dân vận", "review", (2021, 2025))], periods=[(2021, 2025)])
     f.article("Kế hoạch năm", published_on="2021-09-01", agreements=[("Kế hoạch", "plan", None)])
-    counts = search._key_counts(None, {"year", "place", "period", "kind", "org", "official"})
+    counts = key_counts(None, FACETS)
     everything = [read_from_facts(a) for a in Article.objects.all()]
 
     def tally(column):
@@ -187,16 +187,16 @@ def test_the_facets_count_what_the_fact_tables_hold(article):
         return found
 
     assert dict(counts["year"]) == {"2023": 1, "2021": 2}
-    assert dict(counts["period"]) == tally("periods") == {"20212025": 2}
-    assert dict(counts["official"]) == tally("officials")
-    assert dict(counts["place"]) == tally("places")
-    assert dict(counts["org"]) == tally("org_kinds")
-    assert dict(counts["kind"]) == {"sign": 1, "review": 1, "plan": 1}
+    assert dict(counts["periods"]) == tally("periods") == {"20212025": 2}
+    assert dict(counts["officials"]) == tally("officials")
+    assert dict(counts["places"]) == tally("places")
+    assert dict(counts["org_kinds"]) == tally("org_kinds")
+    assert dict(counts["kinds"]) == {"sign": 1, "review": 1, "plan": 1}
 
 
 def test_lists_by_period_official_or_organisation_are_newest_first_by_the_keys_date(client):
     """The period, official and organisation lists read the facet keys and
-    order by the date beside them (archive.filters.with_facet_keys): a
+    order by the date beside them (archive.scopes.with_facet_keys): a
     changed date reorders them, and a hidden fact leaves its article out."""
     commission = ("Ban Dân vận Huyện ủy Phong Điền", Organisation.Kind.MASS_MOBILISATION)
     older = f.article("Tổng kết phối hợp", published_on="2023-01-01", periods=[(2021, 2025)],

@@ -4,7 +4,7 @@ later imports, and the merge is recorded."""
 import pytest
 from django.contrib.auth.models import User
 
-from archive.merge import MergeError, merge_agreements, merge_locality_link, merge_officials, merge_organisations
+from archive.curation.merge import MergeError, merge_agreements, merge_locality_link, merge_officials, merge_organisations
 from archive.models import (
     Agreement,
     Article,

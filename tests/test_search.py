@@ -1,10 +1,13 @@
-"""Vietnamese search behaviour: archive.search through Article.objects.search()."""
+"""Vietnamese search behaviour: archive.search, matching through search()."""
 
 import unicodedata
 
 import pytest
 
-from archive import search
+from archive.search.entities import entities
+from archive.search.matching import attach_snippets, search
+from archive.search.query import MAX_QUERY_CHARS, parse
+from archive.text import fold
 from archive.models import Article, Locality
 from tests import factories as f
 
@@ -12,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(q):
-    return list(Article.objects.search(q).values_list("title", flat=True))
+    return list(search(Article.objects.all(), q).values_list("title", flat=True))
 
 
 # -- parsing (no database) ----------------------------------------------------
@@ -24,33 +27,33 @@ def titles(q):
      "\ue000x\ue001", "a" * 5000, "🙂", "'; DROP TABLE archive_article; --", "<script>alert(1)</script>"],
 )
 def test_parse_never_fails(q):
-    parsed = search.parse(q)
-    assert len(parsed.raw) <= search.MAX_QUERY_CHARS
+    parsed = parse(q)
+    assert len(parsed.raw) <= MAX_QUERY_CHARS
 
 
 def test_parse_takes_periods_and_years_out_of_the_text():
-    parsed = search.parse("ký kết giai đoạn 2022 - 2026 năm 2024")
+    parsed = parse("ký kết giai đoạn 2022 - 2026 năm 2024")
     assert parsed.periods == [(2022, 2026)]
     assert parsed.years == [2024]
     assert [t.alternatives[0] for t in parsed.groups[0]] == ["ký", "kết"]
 
 
 def test_parse_leaves_document_numbers_alone():
-    parsed = search.parse("Chỉ thị 33/CT-TTg 26/11/2021")
+    parsed = parse("Chỉ thị 33/CT-TTg 26/11/2021")
     assert parsed.periods == [] and parsed.years == []
 
 
 def test_parse_expands_abbreviations_and_contracts_expansions():
-    [[ubnd, huyen]] = search.parse("UBND huyện").groups
+    [[ubnd, huyen]] = parse("UBND huyện").groups
     assert ubnd.alternatives == ["Ủy ban nhân dân", "UBND"]
-    [[term]] = search.parse("uy ban nhan dan").groups
+    [[term]] = parse("uy ban nhan dan").groups
     assert "UBND" in term.alternatives
-    [[short]] = search.parse("TU").groups
+    [[short]] = parse("TU").groups
     assert short.alternatives == ["Tỉnh ủy"]  # 'tu' alone would match every "từ"
 
 
 def test_parse_reads_websearch_syntax():
-    parsed = search.parse('"dân vận" khéo -"kế hoạch" OR biên phòng')
+    parsed = parse('"dân vận" khéo -"kế hoạch" OR biên phòng')
     first, second = parsed.groups
     assert [(t.alternatives[0], t.negated, t.plain) for t in first] == [
         ("dân vận", False, False), ("khéo", False, True), ("kế hoạch", True, False)
@@ -81,7 +84,7 @@ def test_exact_diacritics_rank_above_folded_matches():
 ])
 def test_old_and_new_tone_placement_match_and_rank_as_exact(written, typed):
     f.article("Đúng", f"Tin về {written} hôm nay.")
-    f.article("Gần đúng", f"Tin về {search.fold(written)} hôm nay.")
+    f.article("Gần đúng", f"Tin về {fold(written)} hôm nay.")
     assert titles(typed) == ["Đúng", "Gần đúng"]
 
 
@@ -165,14 +168,14 @@ def test_empty_and_garbage_queries_return_results_without_error():
 
 def test_an_officials_name_typed_exactly_finds_the_official():
     minh = f.official("Trần Thị Diệu Minh")
-    assert search.entities(search.parse("tran thi dieu minh")).officials == [minh]
-    assert search.entities(search.parse("Trần Thị Diệu Minh")).officials == [minh]
+    assert entities(parse("tran thi dieu minh")).officials == [minh]
+    assert entities(parse("Trần Thị Diệu Minh")).officials == [minh]
 
 
 def test_a_locality_name_typed_exactly_finds_the_localities():
-    found = search.entities(search.parse("huyện Phong Điền")).localities
+    found = entities(parse("huyện Phong Điền")).localities
     assert {str(place) for place in found} == {"Huyện Phong Điền (Thừa Thiên Huế)", "Huyện Phong Điền (Cần Thơ)"}
-    assert {p.name for p in search.entities(search.parse("Vĩnh Tường")).localities} == {"Vĩnh Tường"}
+    assert {p.name for p in entities(parse("Vĩnh Tường")).localities} == {"Vĩnh Tường"}
 
 
 def test_a_place_box_counts_the_articles_its_page_lists():
@@ -187,7 +190,7 @@ def test_a_place_box_counts_the_articles_its_page_lists():
     f.article("Ẩn", published_on="2024-01-04", hidden=[("locality", commune)])
 
     def count(place):
-        [found] = [p for p in search.entities(search.parse(place.name)).localities if p == place]
+        [found] = [p for p in entities(parse(place.name)).localities if p == place]
         return found.article_count
 
     assert (count(hue), count(phong_dien), count(commune)) == (3, 2, 1)
@@ -195,26 +198,26 @@ def test_a_place_box_counts_the_articles_its_page_lists():
 
 def test_a_place_box_needs_the_diacritics_typed_or_articles_about_the_place():
     # Folded, "dân vận" is also xã Đản Ván (Đắk Lắk), which no article is about.
-    assert search.entities(search.parse("Dân vận")).localities == []
-    assert search.entities(search.parse("dan van")).localities == []
-    assert [p.name for p in search.entities(search.parse("Đản Ván")).localities] == ["Đản Ván"]
+    assert entities(parse("Dân vận")).localities == []
+    assert entities(parse("dan van")).localities == []
+    assert [p.name for p in entities(parse("Đản Ván")).localities] == ["Đản Ván"]
 
 
 def test_an_official_typed_with_other_diacritics_is_not_that_official():
     f.official("Trần Thị Diệu Minh")
-    assert search.entities(search.parse("Trần Thị Diệu Mính")).officials == []
+    assert entities(parse("Trần Thị Diệu Mính")).officials == []
 
 
 def test_a_partial_or_misspelt_name_suggests_the_nearest_officials():
     minh = f.official("Trần Thị Diệu Minh")
     f.official("Nguyễn Văn An")
-    assert search.entities(search.parse("tran thi dieu mihn")).suggestions[0] == minh
-    assert search.entities(search.parse("Diệu Minh")).suggestions[0] == minh
+    assert entities(parse("tran thi dieu mihn")).suggestions[0] == minh
+    assert entities(parse("Diệu Minh")).suggestions[0] == minh
 
 
 def test_snippets_escape_the_text_and_mark_only_the_match():
     article = f.article("X", "<script>alert('Trần')</script> đồng chí Trần Văn A & <b>bạn</b>")
-    search.attach_snippets([article], search.parse("tran"))
+    attach_snippets([article], parse("tran"))
     assert "<script>" not in article.snippet and "<b>" not in article.snippet
     assert "<mark>Trần</mark>" in article.snippet
     assert "&amp;" in article.snippet or "&" not in article.snippet

@@ -1,5 +1,5 @@
 """A page out of time, where the slow statement reads a table written by
-triggers (archive.search "A time budget per page").
+triggers (archive.search.listing.time_budget).
 
 Another session holds a lock on a table the page reads, so the statement
 waits until its statement_timeout cancels it: a slow query, made

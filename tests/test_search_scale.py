@@ -10,7 +10,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from archive import search
+from archive.search.listing import Listing, estimate
+from archive.search.stored import refresh_facet_counts
+from archive.search import listing as search_listing
 from archive.models import Article
 from tests import factories as f
 from tests.factories import plain_static  # noqa: F401 - fixture
@@ -40,8 +42,8 @@ def years():
 def broad(monkeypatch):
     """Every list is broad (the planner never estimates fewer than 1 row);
     windows hold the newest 3 matches."""
-    monkeypatch.setattr(search, "BROAD", 0)
-    monkeypatch.setattr(search, "WINDOW", 3)
+    monkeypatch.setattr(search_listing, "BROAD", 0)
+    monkeypatch.setattr(search_listing, "WINDOW", 3)
 
 
 def test_a_narrow_list_is_ranked_counted_and_faceted_whole(client, years):
@@ -67,8 +69,8 @@ def test_a_ranked_window_pages_in_the_order_the_database_ranks_it(client, monkey
     """The window is ranked in Python from the ranks its query returns (ties:
     newer first, undated first, then the larger id); each page reads only its
     rows. The order is the one `Listing.results` gives in SQL."""
-    monkeypatch.setattr(search, "BROAD", 0)
-    monkeypatch.setattr(search, "WINDOW", 12)
+    monkeypatch.setattr(search_listing, "BROAD", 0)
+    monkeypatch.setattr(search_listing, "WINDOW", 12)
     for number in range(14):
         body = "Công tác dân vận." if number % 3 else "Dân vận khéo: công tác dân vận, dân vận giỏi."
         f.article(f"Hội nghị dân vận số {number}", body,
@@ -84,7 +86,7 @@ def test_a_ranked_window_puts_words_side_by_side_and_the_exact_spelling_first(cl
     """The window's cheaper rank (ts_rank for the side-by-side and exact
     parts) keeps what the whole rank rewards; the worse match is the newer
     one each time, so date order alone would get it wrong."""
-    monkeypatch.setattr(search, "BROAD", 0)
+    monkeypatch.setattr(search_listing, "BROAD", 0)
     f.article("Rời rạc", "Người dân tham gia đông đủ. Sau đó xe vận chuyển hàng.", published_on="2024-01-02")
     f.article("Liền nhau", "Công tác dân vận được nâng lên rõ rệt trong năm.", published_on="2024-01-01")
     f.article("Đang", "Công việc đang làm dở, đang chờ.", published_on="2024-02-02")
@@ -103,11 +105,11 @@ def test_a_window_ranks_only_the_matches_it_keeps(years, broad):
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
-    from archive.filters import ArticleFilter
+    from archive.search.filters import ArticleFilter
 
     filterset = ArticleFilter(QueryDict("q=dân vận"), queryset=Article.objects.all())
     with CaptureQueriesContext(connection) as queries:
-        assert search.Listing(filterset).ranked_window
+        assert Listing(filterset).ranked_window
     [window_sql] = [query["sql"] for query in queries if "ts_rank" in query["sql"]]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (VERBOSE, FORMAT JSON) " + window_sql)
@@ -159,9 +161,9 @@ def test_facets_of_a_broad_list_count_its_newest_matches_and_say_so(client, year
 def test_the_estimate_is_the_planners_and_rounded_for_display(years):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE archive_article")
-    assert search.estimate(Article.objects.all()) == 6
+    assert estimate(Article.objects.all()) == 6
 
-    class Estimated(search.Listing):
+    class Estimated(Listing):
         def __init__(self, estimate):
             self.estimate = estimate
 
@@ -191,9 +193,9 @@ def test_a_page_out_of_time_answers_in_date_order_without_counts(client, years, 
 
 
 def test_a_degraded_page_pages_without_a_count(client, years, settings, official_table_locked, monkeypatch):
-    import archive.views
+    import archive.results
 
-    monkeypatch.setattr(archive.views, "PAGE_SIZE", 4)
+    monkeypatch.setattr(archive.results, "PAGE_SIZE", 4)
     settings.SEARCH_BUDGET_MS = 300
     first = client.get(URL, {"q": "dân vận"})
     assert len(titles(first)) == 4 and first.context["page"].has_next()
@@ -221,7 +223,7 @@ def facet_counts(response):
 def test_the_home_page_shows_the_stored_counts_of_the_whole_archive(client, years):
     live = client.get(URL)
     assert live.context["listing"].stored is None  # never counted: counted per visit
-    assert search.refresh_facet_counts() == 6
+    assert refresh_facet_counts() == 6
     stored = client.get(URL)
     listing = stored.context["listing"]
     assert listing.stored is not None and listing.total == 6 and listing.facets_exact
@@ -231,20 +233,20 @@ def test_the_home_page_shows_the_stored_counts_of_the_whole_archive(client, year
 
 
 def test_stored_counts_change_only_when_refreshed(client, years):
-    search.refresh_facet_counts()
+    refresh_facet_counts()
     f.article("Dân vận năm 2018", "Công tác dân vận.", published_on="2018-06-01")
     response = client.get(URL)
     assert response.context["listing"].total == 6 and "2018" not in facet_counts(response)["year"]
     assert "Dân vận năm 2018" in titles(response)  # the list itself is live
     assert "year=2018" not in response.content.decode()
-    search.refresh_facet_counts()
+    refresh_facet_counts()
     response = client.get(URL)
     assert facet_counts(response)["year"]["2018"] == 1
     assert "year=2018" in response.content.decode()  # the page's rendered facets too (cached per count)
 
 
 def test_a_query_or_a_filter_never_uses_the_stored_counts(client, years):
-    search.refresh_facet_counts()
+    refresh_facet_counts()
     assert client.get(URL, {"q": "dân vận"}).context["listing"].stored is None
     assert client.get(URL, {"year": "2024"}).context["listing"].stored is None
 
@@ -282,7 +284,7 @@ def test_a_broad_list_offers_no_did_you_mean(client, years, monkeypatch):
     response = client.get(URL, {"q": "duong van dann"})
     assert not response.context["listing"].broad
     assert [o.name for o in response.context["entities"].suggestions] == ["Dương Văn Dân"]
-    monkeypatch.setattr(search, "BROAD", 0)
+    monkeypatch.setattr(search_listing, "BROAD", 0)
     response = client.get(URL, {"q": "duong van dann"})
     assert response.context["listing"].broad
     assert not response.context["entities"].suggestions
@@ -293,11 +295,11 @@ def test_a_province_list_in_date_order_reads_the_place_index(years, broad):
     and date order uses it (the index (place, date) answers it in order)."""
     from django.http import QueryDict
 
-    from archive.filters import ArticleFilter
+    from archive.search.filters import ArticleFilter
 
     province = f.locality("Quảng Trị", level="province")
     filterset = ArticleFilter(QueryDict(f"province={province.slug}"), queryset=Article.objects.all())
     assert filterset.qs.query.order_by == ("-place_date", "-id")
     assert "archive_articleplace" in str(filterset.qs.query)
     assert [a.published_on.year for a in filterset.qs] == [2023, 2021, 2019]
-    assert search.Listing(filterset).sample(filterset.qs) == [years[y].pk for y in (2023, 2021, 2019)]
+    assert Listing(filterset).sample(filterset.qs) == [years[y].pk for y in (2023, 2021, 2019)]

@@ -6,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.models import Article
 from tests import factories as f
 from tests.factories import plain_static  # noqa: F401 - fixture
 

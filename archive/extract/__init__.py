@@ -13,9 +13,12 @@ from archive.extract.organisations import find_organisations
 from archive.extract.people import find_officials
 from archive.extract.periods import find_periods
 from archive.extract.places import find_localities
+from archive.extract.sources import Document, Failure, iter_documents, reread
 from archive.text import normalize
 
-__all__ = ["extract"]
+# The contract the importer and the commands use: extract() over a document's
+# text, and the sources that read documents from files and stored articles.
+__all__ = ["Document", "Failure", "extract", "iter_documents", "load_gazetteer", "reread"]
 
 
 def extract(

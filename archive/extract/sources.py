@@ -130,6 +130,17 @@ def iter_documents(
     return _iter_files(files, max_bytes)
 
 
+def reread(source: str, raw: str, url: str | None = None) -> Document | Failure:
+    """A stored article's raw text as a document again, for re-extraction:
+    an HTML page as fetched, else text."""
+    try:
+        if raw.lstrip()[:1] == "<":
+            return _html_document(source, raw, [], url=url)
+        return _text_document(source, raw, [], url=url)
+    except _Unreadable as error:
+        return Failure(source, str(error))
+
+
 def _iter_files(files: list[str], max_bytes: int) -> Iterator[Document | Failure]:
     for path in files:
         suffix = os.path.splitext(path)[1].lower()

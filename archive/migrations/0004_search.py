@@ -11,7 +11,7 @@
 
 import unicodedata
 
-import archive.search
+import archive.search.vectors
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.functions.text
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='search_rank',
-            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector(archive.search.Canonical('title'), config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector(archive.search.Canonical(django.db.models.functions.text.Left('body', 1500)), config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector('title', config='archive_folded', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Left('body', 1500), config='archive_folded', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()),
+            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector(archive.search.vectors.Canonical('title'), config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector(archive.search.vectors.Canonical(django.db.models.functions.text.Left('body', 1500)), config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector('title', config='archive_folded', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Left('body', 1500), config='archive_folded', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()),
         ),
         migrations.AddField(
             model_name='article',

@@ -13,7 +13,7 @@ import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.db import migrations, models
 
-import archive.search
+import archive.search.vectors
 
 RANK_EXPRESSION = (
     "(((setweight(to_tsvector('simple'::regconfig, COALESCE(archive_canonical(\"title\"), '')), 'A') || "
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 migrations.AddField(
                     model_name='article',
                     name='search_rank',
-                    field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector(archive.search.Canonical('title'), config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector(archive.search.Canonical(django.db.models.functions.text.Left('body', 400)), config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector('title', config='archive_folded', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Left('body', 400), config='archive_folded', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()),
+                    field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector(archive.search.vectors.Canonical('title'), config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector(archive.search.vectors.Canonical(django.db.models.functions.text.Left('body', 400)), config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector('title', config='archive_folded', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(django.db.models.functions.text.Left('body', 400), config='archive_folded', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()),
                 ),
             ],
         ),

@@ -5,7 +5,7 @@ The articles go through the real importer (extraction included), as in
 import pytest
 
 from archive.importer import import_paths
-from archive.management.commands.evaluate_search import (
+from lab.search_quality import (
     DEFAULT_ARTICLES,
     DEFAULT_QUERIES,
     article_paths,

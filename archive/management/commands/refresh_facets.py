@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from archive import search
+from archive.search.stored import refresh_facet_counts
 
 
 class Command(BaseCommand):
@@ -15,5 +15,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        articles = search.refresh_facet_counts()
+        articles = refresh_facet_counts()
         self.stdout.write(f"facet counts of {articles} articles stored ({time.monotonic() - started:.1f} s)")

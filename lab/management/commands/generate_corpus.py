@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.corpus import write_corpus
+from lab.corpus import write_corpus
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.extract.bench import benchmark
-from archive.extract.sources import Failure, iter_documents
+from archive.extract import Failure, iter_documents
+from lab.extraction_speed import benchmark
 
 
 class Command(BaseCommand):

@@ -7,13 +7,14 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive import bench_scale as bench
-from archive.corpus import write_corpus
+from archive.models import Article, Locality
+from lab.bench import fts5, grow, scale, timing
+from lab.corpus import write_corpus
 
 
 class Command(BaseCommand):
     help = (
-        "Scale benchmark (issue 7): import a synthetic corpus of N articles into the configured database, "
+        "Scale benchmark: import a synthetic corpus of N articles into the configured database, "
         "time the search page, name look-ups and database size, and the same queries on SQLite FTS5."
     )
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=10, help="timed runs per query (after one warm-up)")
         parser.add_argument(
             "--grow-to", type=int, metavar="N",
-            help="after the import, copy the imported articles in SQL until there are N (see bench_scale.replicate)",
+            help="after the import, copy the imported articles in SQL until there are N (see lab.bench.grow.replicate)",
         )
         parser.add_argument("--grow-only", action="store_true", help="with --grow-to: grow, then stop (no timings)")
 
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         check_database(needs_gazetteer=not skip_import)
         result = {
             "articles": articles, "seed": seed, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
-            "code": bench.code_version(), "cpu_reference_ms": bench.cpu_reference_ms(),
+            "code": timing.code_version(), "cpu_reference_ms": timing.cpu_reference_ms(),
         }
         if not skip_import:
             directory = options["corpus"] or os.path.join(tempfile.gettempdir(), f"danvan-corpus-{articles}-{seed}")
@@ -45,11 +46,11 @@ class Command(BaseCommand):
                 write_corpus(articles, seed, directory)
                 result["corpus_seconds"] = round(time.perf_counter() - started, 1)
             self.stdout.write(f"importing {directory} with {workers} workers…")
-            result["import"] = bench.run_import(directory, workers)
+            result["import"] = scale.run_import(directory, workers)
             self.stdout.write(f"  {result['import']}")
         if options["grow_to"]:
             self.stdout.write(f"growing to {options['grow_to']:,} articles by copying…")
-            result["grow"] = bench.replicate(options["grow_to"], progress=self.stdout.write)
+            result["grow"] = grow.replicate(options["grow_to"], progress=self.stdout.write)
             self.stdout.write(f"  {result['grow']}")
             if options["grow_only"]:
                 self.write_json(options["json"], result)
@@ -58,20 +59,20 @@ class Command(BaseCommand):
         # The server's workers freeze what they made while starting (danvan/wsgi.py):
         # the pages are timed in a process that has done the same.
         gc.freeze()
-        queries = bench.query_set()
-        result["search_page"] = [t.as_dict() for t in bench.time_search_page(queries, repeat)]
-        result["search_core"] = [t.as_dict() for t in bench.time_search_core(queries, repeat)]
-        result["name_lookup"] = [t.as_dict() for t in bench.time_name_lookups(repeat)]
-        result["other_pages"] = [t.as_dict() for t in bench.time_pages(bench.browse_pages(), repeat)]
-        result["size"] = bench.database_size()
-        result["search_vectors"] = bench.search_vectors_cost()
+        queries = scale.query_set()
+        result["search_page"] = [t.as_dict() for t in scale.time_search_page(queries, repeat)]
+        result["search_core"] = [t.as_dict() for t in scale.time_search_core(queries, repeat)]
+        result["name_lookup"] = [t.as_dict() for t in scale.time_name_lookups(repeat)]
+        result["other_pages"] = [t.as_dict() for t in scale.time_pages(scale.browse_pages(), repeat)]
+        result["size"] = scale.database_size()
+        result["search_vectors"] = scale.search_vectors_cost()
         if not skip_fts:
-            path = bench.fts_path(articles, seed)
+            path = fts5.fts_path(articles, seed)
             if not os.path.exists(path):
-                result["fts5_build"] = bench.build_fts(path)
-            result["fts5"] = [t.as_dict() for t in bench.time_fts(path, queries, repeat)]
+                result["fts5_build"] = fts5.build_fts(path)
+            result["fts5"] = [t.as_dict() for t in fts5.time_fts(path, queries, repeat)]
         result["load_average_after"] = os.getloadavg()
-        result["cpu_reference_ms_after"] = bench.cpu_reference_ms()
+        result["cpu_reference_ms_after"] = timing.cpu_reference_ms()
         self.print_table(result)
         self.write_json(options["json"], result)
 
@@ -90,7 +91,7 @@ class Command(BaseCommand):
             write(f"import: {imported['articles_per_second']:,.0f} articles/s end to end "
                   f"({imported['created']:,} created in {imported['seconds']:,} s, {imported['workers']} workers)")
             cpu = {name: "–" if ms is None else f"{ms} ms" for name, ms in imported["cpu_ms_per_article"].items()}
-            ceiling = bench.import_ceiling(imported["cpu_ms_per_article"], result["cpus"])
+            ceiling = scale.import_ceiling(imported["cpu_ms_per_article"], result["cpus"])
             write(f"  CPU per article: this process {cpu['main']}, extraction workers {cpu['workers']}, "
                   f"database server {cpu['database']}"
                   + (f": at most {ceiling:,.0f} articles/s on {result['cpus']} cores" if ceiling else ""))
@@ -137,8 +138,6 @@ class Command(BaseCommand):
 
 def check_database(needs_gazetteer: bool) -> None:
     """Refuse, naming the fix, a database the benchmark cannot use."""
-    from archive.models import Article, Locality
-
     database = connection.settings_dict["NAME"]
     if Article._meta.db_table not in connection.introspection.table_names():
         raise CommandError(

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.evaluate import evaluate_directory, format_misses, format_table
+from lab.evaluate import evaluate_directory, format_misses, format_table
 
 
 class Command(BaseCommand):

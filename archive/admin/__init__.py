@@ -1,0 +1,16 @@
+"""The curators' admin: correct what extraction got wrong, and keep it so.
+
+The rules a correction follows (locked fields, curator rows, hiding, merging,
+the review queue) are archive.curation's; these modules are the admin's
+screens over them: `articles` (an article with its facts), `facts` (the
+pieces the fact tables share), `entities` (localities, officials,
+organisations, agreements…). The admin is for staff only.
+"""
+
+from django.contrib import admin
+
+from archive.admin import articles, entities  # noqa: F401 - they register the models
+
+admin.site.site_header = "Lưu trữ dân vận – Quản trị"
+admin.site.site_title = "Quản trị lưu trữ dân vận"
+admin.site.index_title = "Hiệu đính dữ liệu"

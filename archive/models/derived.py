@@ -1,0 +1,100 @@
+"""Rows derived from the facts for fast lists and counts, written by Postgres
+triggers (archive/sql/) or after imports, never edited by hand."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+
+from archive.models.articles import Article
+from archive.models.entities import Locality
+
+
+class ArticlePlace(models.Model):
+    """Each province and district an article counts for, beside the article's
+    date: what a place's list reads, newest first, without visiting the
+    place's other articles (at a million articles the date index alone walks
+    through every newer article of the whole archive first).
+
+    Derived, never written by Django: Postgres triggers (migration 0009)
+    rebuild an article's rows whenever its visible localities, its date or a
+    locality's parents change. An article counts for the province of each of
+    its localities in the locality's own era, for the post-2025 province that
+    took it over (`Locality.successor`), and for its district (a commune's
+    district), as `archive.scopes.province_scope` and `district_scope` say."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="place_rows")
+    place = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+", db_index=False)
+    published_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["place", "article"], name="article_place_unique")]
+        indexes = [
+            models.Index(fields=["place", "-published_on", "-article"], name="article_place_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.place_id}"
+
+
+class ArticleFacetKeys(models.Model):
+    """What the search page's facets count, one row per article: its year,
+    its places (ArticlePlace), the periods (start × 10000 + end: 20212025),
+    agreement kinds, organisation kinds and officials of its visible facts. A facet over a list's newest
+    1,000 articles reads 1,000 of these rows instead of joining five fact
+    tables (docs/search.md "Facets from one row per article").
+
+    The row also lists an article by period, official or organisation, newest first
+    (archive.scopes.with_facet_keys): the arrays' GIN indexes find the
+    articles and `published_on`, the article's date beside them, orders
+    them, without visiting each article. Through the article's date index,
+    "giai đoạn 2010-2014" at a million articles walks every newer article
+    first and takes seconds (docs/performance.md).
+
+    Derived, never written by Django: Postgres triggers (migrations 0010,
+    0013) rebuild an article's row whenever one of those facts, its date,
+    its places or an organisation's kind changes. The foreign key to the
+    article is Postgres's (ON DELETE CASCADE), so Django's deletions leave it alone."""
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="facet_keys"
+    )
+    year = models.SmallIntegerField(null=True)
+    places = ArrayField(models.BigIntegerField(), default=list)
+    periods = ArrayField(models.BigIntegerField(), default=list)
+    kinds = ArrayField(models.CharField(max_length=8), default=list)
+    org_kinds = ArrayField(models.CharField(max_length=40), default=list)
+    officials = ArrayField(models.BigIntegerField(), default=list)
+    published_on = models.DateField(null=True)
+    organisations = ArrayField(models.BigIntegerField(), default=list)  # an organisation's page lists by it
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["periods"], name="facet_keys_periods"),
+            GinIndex(fields=["officials"], name="facet_keys_officials"),
+            GinIndex(fields=["organisations"], name="facet_keys_organisations"),
+        ]
+
+    def __str__(self):
+        return f"facet keys of {self.article_id}"
+
+
+class FacetCount(models.Model):
+    """The search page's facet counts over the whole archive, for the page
+    with no query and no filter: counting a million articles' facts on every
+    visit would take seconds. Written by archive.search.refresh_facet_counts
+    (after each import that changed something, and `manage.py
+    refresh_facets`); facet "" holds the number of articles."""
+
+    facet = models.CharField(max_length=20)
+    position = models.PositiveIntegerField()  # order within the facet
+    value = models.CharField(max_length=200)
+    label = models.CharField(max_length=300)
+    count = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["facet", "position"]
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="facet_count_unique")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}: {self.count}"

@@ -1,0 +1,79 @@
+"""The search page's parameters: the query text, the facets, the sort order.
+
+Lenient (archive.params): an unknown or malformed value is dropped, never an
+error. Several values of one facet combine with OR, facets with AND; every
+facet filter is an EXISTS over the fact table it reads, a join on
+ArticlePlace's unique rows for a single place, or an overlap of the facet
+keys, so no filter duplicates rows and hidden facts never count.
+"""
+
+from functools import cached_property
+
+from archive.params import LenientFilterSet, QueryFilter, SortFilter
+from archive.models import Article
+from archive.scopes import newest_first
+from archive.search.facets import FACETS, FacetDef
+from archive.search import listing
+from archive.search.matching import search
+from archive.search.query import ParsedQuery, parse
+
+SORTS = [("relevance", "Liên quan nhất"), ("date", "Mới nhất")]
+
+
+class ArticleFilter(LenientFilterSet):
+    """`q` and `sort`, and one parameter per facet of FACETS."""
+
+    q = QueryFilter()
+    sort = SortFilter(choices=SORTS)
+
+    class Meta:
+        model = Article
+        fields = []
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        filters.update({facet.name: facet.parameter() for facet in FACETS})
+        return filters
+
+    @cached_property
+    def parsed(self) -> ParsedQuery:
+        return parse(self.values.get("q") or "")
+
+    @property
+    def sort_order(self) -> str:
+        return self.values.get("sort") or ("relevance" if self.parsed.has_text else "date")
+
+    def filter_queryset(self, queryset):
+        queryset = self._narrowed(queryset)
+        if self.sort_order == "date":
+            queryset = newest_first(queryset)
+        return queryset
+
+    def _narrowed(self, queryset, ignored: tuple[str, ...] = ()):
+        values = self.values
+        if values.get("q"):
+            queryset = search(queryset, self.parsed, ranked=self.sort_order == "relevance")
+        for facet in FACETS:
+            if facet.name not in ignored and (chosen := values.get(facet.name)):
+                queryset = facet.narrow(queryset, chosen, values)
+        return queryset
+
+    def queryset_without(self, facet: FacetDef):
+        """The results as they would be without the filters `facet` ignores:
+        what that facet counts over (unordered)."""
+        return self._narrowed(self.queryset.all(), facet.ignores).order_by()
+
+    def export_queryset(self):
+        """The matches as an export (archive.exports) writes them: in the
+        page's order, except that a broad query ranked by relevance is written
+        newest first, as "Mới nhất" lists it. Ranking every match of a broad
+        query before the first row takes minutes at 1M, and the statement
+        timeout would end the download midway; the page itself ranks only
+        the newest WINDOW matches of such a query (archive.search.listing)."""
+        matches = self.qs
+        if self.sort_order == "relevance" and self.parsed.has_text and listing.estimate(matches) > listing.BROAD:
+            data = self.data.copy()
+            data["sort"] = "date"
+            return type(self)(data, queryset=self.queryset).qs
+        return matches

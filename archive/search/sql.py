@@ -1,0 +1,24 @@
+"""Small SQL helpers of the listing and the facets."""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+
+def ids_literal(pks: list[int]) -> str:
+    """Ids as one Postgres array literal, "{1,2,3}", for a `%s::bigint[]`
+    parameter: psycopg's list dumper takes ~5 ms of Python for 1,000 ids (a
+    page sends several such lists), joining them takes ~0.1 ms."""
+    return "{" + ",".join(str(int(pk)) for pk in pks) + "}"
+
+
+def pk_array(pks: list[int]):
+    """`pk__in` operand for a long list: one array parameter, not one
+    placeholder per value."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids_literal(pks),))
+
+
+def run(sql: str, params) -> list[tuple]:
+    """The rows of one raw query, as plain tuples."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
