@@ -13,6 +13,7 @@ from archive.extract.organisations import find_organisations
 from archive.extract.people import find_officials
 from archive.extract.periods import find_periods
 from archive.extract.places import find_localities
+from archive.extract.repair import repair
 from archive.text import normalize
 
 __all__ = ["extract"]
@@ -31,7 +32,8 @@ def extract(
     ``published_hint`` ("YYYY-MM-DD", e.g. from the page's metadata) is used when
     the text has no date line; ``title_hint`` replaces the title found in the text.
     """
-    page = clean_page(normalize(text), url=url, title_hint=normalize(title_hint) if title_hint else None)
+    # Broken letters are mended in what is read; the caller keeps the raw text.
+    page = clean_page(repair(normalize(text)), url=url, title_hint=normalize(title_hint) if title_hint else None)
     title, body = page.title, page.body
 
     mentions = agreements.find_mentions(title, body)
