@@ -37,12 +37,26 @@ def test_a_one_year_programme_has_no_period_in_the_split_view():
     assert counts(gold, predicted, "agreements_split") == (1, 0, 0)
 
 
-def test_date_accuracy_leaves_inferred_years_out():
+def exact(gold, predicted, field):
+    return score_article(gold, predicted, fields=[field]).counts[field].exact
+
+
+def test_an_inferred_year_is_not_held_against_a_gold_without_a_date():
     gold = {"published_on": None, "date_precision": "unknown"}
-    inferred = {"published_on": "2021-03-31", "date_precision": "year_inferred"}
-    stated = {"published_on": "2021-03-31", "date_precision": "stated"}
-    assert score_article(gold, inferred, fields=["date_accuracy"]).counts["date_accuracy"].exact == 1
-    assert score_article(gold, stated, fields=["date_accuracy"]).counts["date_accuracy"].exact == 0
+    assert exact(gold, {"published_on": "2021-03-31", "date_precision": "year_inferred"}, "date_accuracy") == 1
+    assert exact(gold, {"published_on": "2021-03-31", "date_precision": "stated"}, "date_accuracy") == 0
+
+
+def test_a_gold_date_must_be_found_whatever_its_precision():
+    gold = {"published_on": "2024-06-20", "date_precision": "year_inferred"}
+    assert exact(gold, {"published_on": "2024-06-20", "date_precision": "year_inferred"}, "date_accuracy") == 1
+    assert exact(gold, {"published_on": "2023-06-20", "date_precision": "year_inferred"}, "date_accuracy") == 0
+
+
+def test_a_plan_counts_as_the_signing_of_a_one_year_programme():
+    gold = {"agreements": [{"kind": "sign", "period": None}]}
+    predicted = {"agreements": [{"kind": "plan", "period": "2024-2024"}]}
+    assert counts(gold, predicted, "agreements_split") == (1, 0, 0)
 
 
 def test_accuracy_is_the_share_of_articles_exactly_right(tmp_path):
