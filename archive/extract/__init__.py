@@ -45,6 +45,7 @@ def extract(
         programme_year=agreements.programme_year(mentions),
         hint=published_hint,
         excluded=[(c.begin - offset, c.stop - offset) for c in citations],
+        title=title,
     )
     published_on = dates.published_on.isoformat() if dates.published_on else None
     event_on = dates.event_on.isoformat() if dates.event_on else None

@@ -524,3 +524,4 @@ def test_a_caption_repeated_with_another_dash_is_kept_once():
         "Đại diện hai bên ký chương trình phối hợp giai đoạn 2024 – 2028\n"
     )
     assert page(text).body.count("Đại diện hai bên") == 1
+
