@@ -11,12 +11,19 @@ from archive.extract.documents import find_citations, find_documents
 from archive.extract.gazetteer import load_gazetteer
 from archive.extract.organisations import find_organisations
 from archive.extract.people import find_officials
-from archive.extract.periods import find_periods
+from archive.extract.periods import find_period_spans, find_periods
 from archive.extract.places import find_localities
 from archive.extract.repair import repair
 from archive.text import normalize
 
 __all__ = ["extract"]
+
+
+def _undated_year(text: str) -> int | None:
+    """For an undated article, a year from 2026 on that it names: it was
+    written after the 2025 reform, and names the units of then."""
+    later = [span.start for span in find_period_spans(text) if span.start >= 2026]
+    return min(later) if later else None
 
 
 def extract(
@@ -55,7 +62,7 @@ def extract(
         body,
         source_domain=page.source_domain,
         gazetteer=load_gazetteer(),
-        year=dates.published_on.year if dates.published_on else None,
+        year=dates.published_on.year if dates.published_on else _undated_year(f"{title}\n{body}"),
         published_on=dates.published_on,
     )
     found_agreements = agreements.build_agreements(

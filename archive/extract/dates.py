@@ -270,9 +270,27 @@ _ANNIVERSARY = re.compile(
 )
 
 
+# Founding years of the traditions whose anniversaries dân vận news reports:
+# "Ngày truyền thống Công an nhân dân tròn 80 năm" is 1945 + 80.
+_FOUNDED = {
+    "công tác dân vận": 1930, "dân vận": 1930, "mặt trận tổ quốc việt nam": 1930, "mặt trận": 1930,
+    "hội liên hiệp phụ nữ việt nam": 1930, "phụ nữ việt nam": 1930, "hội nông dân việt nam": 1930,
+    "công an nhân dân": 1945, "quân đội nhân dân việt nam": 1944, "quân đội nhân dân": 1944,
+    "đoàn thanh niên cộng sản hồ chí minh": 1931, "hội cựu chiến binh việt nam": 1989,
+    "bộ đội biên phòng": 1959, "công đoàn việt nam": 1929, "ngành tuyên giáo": 1930, "tuyên giáo": 1930,
+}
+_TRADITION = "|".join(sorted(map(re.escape, _FOUNDED), key=len, reverse=True))
+_TRADITION_YEARS = re.compile(
+    rf"(?:(?P<n1>\d{{1,3}})\s+năm\s+ngày\s+truyền\s+thống\s+(?:của\s+)?(?P<t1>{_TRADITION})"
+    rf"|ngày\s+truyền\s+thống\s+(?:của\s+)?(?P<t2>{_TRADITION})(?:\s+\([^()]*\))?\s+(?:tròn\s+)?(?P<n2>\d{{1,3}})\s+năm)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _written_year(title: str, body: str) -> int | None:
     """A year the article writes for itself when its date has none: named in
-    the headline, else the end of an anniversary span near the start."""
+    the headline, else the end of an anniversary span near the start, else
+    the year a tradition's anniversary falls in ("tròn 80 năm" of the police)."""
     named = {int(match["year"]) for match in _TITLE_YEAR.finditer(title)}
     if len(named) == 1:
         return named.pop()
@@ -281,6 +299,9 @@ def _written_year(title: str, body: str) -> int | None:
             return int(match["year"])
         if int(match["last"]) - int(match["first"]) == int(match["years"]):
             return int(match["last"])
+    for match in _TRADITION_YEARS.finditer(f"{title}\n{body[:_EVENT_WINDOW]}"):
+        tradition = (match["t1"] or match["t2"]).lower()
+        return _FOUNDED[tradition] + int(match["n1"] or match["n2"])
     return None
 
 

@@ -284,3 +284,9 @@ def test_a_plan_for_next_year_in_the_title_keeps_the_date_line():
         title="Hội nghị triển khai công tác Mặt trận năm 2018",
     )
     assert dates.published_on == date(2017, 12, 27)
+
+
+def test_a_tradition_anniversary_dates_a_day_and_month():
+    body = "Sáng 19/8, Công an tỉnh gặp mặt điển hình nhân Ngày truyền thống Công an nhân dân tròn 80 năm."
+    dates = article_dates(None, body)
+    assert (dates.published_on, dates.precision) == (date(2025, 8, 19), "year_inferred")
