@@ -53,7 +53,7 @@ _NOISE = re.compile(
     r"|nam nay|tat ca|online|luot xem|so nguoi online){count}|\d[\d.,]* luot xem"
     r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)|quay ve|tai ve|tai xuong|moi nhat"
     r"|co chu|(?:a[-+]? ?){2,3}|nghe (?:doc )?bai(?: viet)?.{0,20}|nghe audio|doc bai|\d+:\d+ ?/ ?\d+:\d+|0?0:00"
-    r"|binh chon|in|lien ket(?: website| web)?|lien he quang cao.*|theo doi .{0,40} tren (?:google news|zalo|facebook|youtube)"
+    r"|binh chon|in|null|undefined|lien ket(?: website| web)?|lien he quang cao.*|theo doi .{0,40} tren (?:google news|zalo|facebook|youtube)"
     r"|(?:file )?dinh kem\b.*|tai file.*|(?:link|xem) (?:bai )?(?:goc|nguon)|link bai viet|nguon(?: tin| bai viet| bai)?"
     r"|.{0,200} - anh \d{1,2}"
     r"|(?:e-?mail|fax|website|duong day nong|hotline)\b.*"

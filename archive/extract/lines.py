@@ -2,6 +2,7 @@
 
 Pages glue onto one line what the screen shows apart, and break in two what is
 one sentence:
+- portal junk before the headline ("null", "Lượt xem: 93", a skip link);
 - a publication stamp after the headline or the byline ("… Ngày Truyền thống
   02/10/2025 16:57", "Phan Tân| 06/07/2022 16:06");
 - the lead after the headline, behind the site's tag ("… Tổ quốc ĐNO - Vào sáng
@@ -48,10 +49,21 @@ _HEADLINE_WORDS = 5  # a headline before a glued lead has at least these
 _LEAD_WORDS = 12  # and the lead at least these
 
 
+# Portal junk printed before the headline on its line: a template's literal
+# "null", a view counter, a skip link.
+_LEADING_JUNK = re.compile(
+    rf"^(?:(?:null|undefined|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*[\d.,]+|[\d.,]+\s+lượt xem"
+    rf"|Truy cập nội dung luôn|Bỏ qua nội dung|Skip to (?:main )?content)\s*[|:-]?\s*)+(?=[{_UPPER}\"“])",
+    re.IGNORECASE,
+)
+
+
 def split_glued(line: str) -> list[str]:
     """The lines ``line`` holds: itself, or its parts in reading order."""
     if "." in line:
         line = _without_file_names(line)
+    if line[:1] in "nNuULlVvTtBbSs0123456789":
+        line = _LEADING_JUNK.sub("", line)
     if not line:
         return []
     words = line.split()

@@ -402,3 +402,8 @@ def test_period_less_mentions_join_the_dated_review_and_signing():
         "phối hợp giai đoạn 2022 - 2027."
     )
     assert keys(body, title="Ký Chương trình phối hợp về công tác dân vận") == {("2018-2022", "review"), ("2022-2027", "sign")}
+
+
+def test_a_signing_at_a_review_meeting_is_a_signing_only():
+    body = "Tại hội nghị sơ kết, hai bên đã ký kết chương trình phối hợp giai đoạn 2024-2028."
+    assert keys(body) == {("2024-2028", "sign")}

@@ -74,3 +74,16 @@ def test_a_caption_broken_before_a_lower_case_word_is_joined_but_sentences_are_n
     lines = ["Đoàn công tác trao quà lưu niệm", "cho Ban Dân vận Huyện ủy.", "Các đại biểu thảo luận."]
     assert join_broken(lines) == ["Đoàn công tác trao quà lưu niệm cho Ban Dân vận Huyện ủy.", "Các đại biểu thảo luận."]
     assert join_broken(["Hội nghị kết thúc.", "sau đó các đại biểu ra về."]) == ["Hội nghị kết thúc.", "sau đó các đại biểu ra về."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "null Ký kết quy chế phối hợp công tác dân vận",
+        "nullKý kết quy chế phối hợp công tác dân vận",
+        "Lượt xem: 1.203 Ký kết quy chế phối hợp công tác dân vận",
+        "Truy cập nội dung luôn Ký kết quy chế phối hợp công tác dân vận",
+    ],
+)
+def test_portal_junk_before_the_headline_on_its_line_is_dropped(line):
+    assert split_glued(line) == ["Ký kết quy chế phối hợp công tác dân vận"]

@@ -575,3 +575,16 @@ def test_a_name_broken_from_its_titles_by_a_line_break_after_a_comma(gaz):
     )
     found = {o["name"]: o["titles"] for o in extract(normalize(text))["officials"]}
     assert found == {"Phạm Quang Vinh": ["Ủy viên Thường vụ", "Trưởng Ban Dân vận Tỉnh ủy"]}
+
+
+def test_titles_before_names_across_semicolons(gaz):
+    sentence = (
+        "Về dự có các đồng chí: Phó Bí thư Thành ủy Hoàng Minh Đức; Phó Chủ tịch HĐND thành phố Trịnh Thị Lan; "
+        "Chủ tịch Ủy ban MTTQ Việt Nam thành phố Kiều Văn Sơn và Thiếu tướng Đào Quang Vinh, Giám đốc Công an thành phố."
+    )
+    assert officials(gaz, sentence) == {
+        "Hoàng Minh Đức": ["Phó Bí thư Thành ủy"],
+        "Trịnh Thị Lan": ["Phó Chủ tịch HĐND thành phố"],
+        "Kiều Văn Sơn": ["Chủ tịch Ủy ban MTTQ Việt Nam thành phố"],
+        "Đào Quang Vinh": ["Giám đốc Công an thành phố"],
+    }
