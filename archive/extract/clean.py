@@ -53,7 +53,8 @@ _NOISE = re.compile(
     r"|nam nay|tat ca|online|luot xem|so nguoi online){count}|\d[\d.,]* luot xem"
     r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)|quay ve|tai ve|tai xuong|moi nhat"
     r"|co chu|(?:a[-+]? ?){2,3}|nghe (?:doc )?bai(?: viet)?.{0,20}|nghe audio|doc bai|\d+:\d+ ?/ ?\d+:\d+|0?0:00"
-    r"|binh chon|in|null|undefined|lien ket(?: website| web)?|lien he quang cao.*|theo doi .{0,40} tren (?:google news|zalo|facebook|youtube)"
+    r"|binh chon|in|null|undefined|lien ket(?: website| web)?|lien he quang cao.*"
+    r"|theo doi .{0,40} tren (?:google news|zalo|facebook|youtube)"
     r"|(?:file )?dinh kem\b.*|tai file.*|(?:link|xem) (?:bai )?(?:goc|nguon)|link bai viet|nguon(?: tin| bai viet| bai)?"
     r"|.{0,200} - anh \d{1,2}"
     r"|(?:e-?mail|fax|website|duong day nong|hotline)\b.*"
@@ -408,7 +409,7 @@ def _strip_section_label(title: str) -> str:
     hội" too, followed by a capitalised word and a headline's worth of words)."""
     words = title.split()
     for cut in range(min(6, len(words) - _HEADLINE_MIN_WORDS), 0, -1):
-        label = [word for word in words[:cut] if word not in "-–—|/"]
+        label = [word for word in words[:cut] if word not in {"-", "–", "—", "|", "/"}]
         if len(label) <= 4 and words[cut][:1].isupper() and _MENU.fullmatch(fold(" ".join(words[:cut]))):
             return " ".join(words[cut:])
     return title

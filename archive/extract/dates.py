@@ -239,14 +239,17 @@ def article_dates(
 
 
 def _fits_event(published: date, event: FoundDate, written_year: int | None) -> bool:
-    """Whether a page dated ``published`` can report ``event``. Written with its
-    year, the event is not after the page, and the page is within a year of it
-    and not read month first when only that reading is within a week after it.
-    Written without, the page is within a year of the year the article names
-    for itself (``written_year``, when there is one: a plan for next year is
-    announced in December)."""
+    """Whether a page dated ``published`` can report ``event``.
+
+    An event written with its year: the page is not read month first when only
+    that reading falls within a week after the event; and when the event opens
+    the body (a date further in may be history recalled: "ngày 19/8/1945"), the
+    page is within a year of it. An event written without a year: the page is
+    within a year of the recent year the article names for itself
+    (``written_year``; a plan for next year is announced in December).
+    """
     if event.year is None:
-        return written_year is None or abs(published.year - written_year) <= 1
+        return written_year is None or not 1 < abs(published.year - written_year) <= _RECENT_YEARS
     happened = valid(event.year, event.month, event.day)
     if happened is None:
         return True
@@ -254,10 +257,16 @@ def _fits_event(published: date, event: FoundDate, written_year: int | None) -> 
     swapped = valid(published.year, published.day, published.month) if published.day <= 12 else None
     if swapped and swapped != published and happened <= swapped <= happened + week:
         return happened <= published <= happened + week
-    return happened - timedelta(days=1) <= published <= happened + timedelta(days=366)
+    return event.begin > _LEAD_OPENING or abs(published - happened) <= timedelta(days=366)
 
 
-# "6 tháng đầu năm 2024", "năm 2023" in a headline; not a span "năm 2021-2025".
+_RECENT_YEARS = 12  # a site's "today" years after the article; a year named further off is history
+_LEAD_OPENING = 200  # characters of the body in which the event opening the report is told
+
+
+# "6 tháng đầu năm 2024", "năm 2023" in a headline; not a span "năm 2021-2025",
+# and not a year of history ("thành lập năm 1930").
+_FIRST_NEWS_YEAR = 1990
 _TITLE_YEAR = re.compile(r"(?<![\w])năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–—]\s*\d)(?!\d)", re.IGNORECASE)
 # "(15/10/1930 - 15/10/2025)", "kỷ niệm 95 năm … (1930 - 2025)": an anniversary
 # ending in the article's year.
@@ -292,7 +301,7 @@ def _written_year(title: str, body: str) -> int | None:
     the headline, else the end of an anniversary span near the start, else
     the year a tradition's anniversary falls in ("tròn 80 năm" of the police)."""
     named = {int(match["year"]) for match in _TITLE_YEAR.finditer(title)}
-    if len(named) == 1:
+    if len(named) == 1 and min(named) >= _FIRST_NEWS_YEAR:
         return named.pop()
     for match in _ANNIVERSARY.finditer(body, 0, _EVENT_WINDOW):
         if match["year"]:

@@ -290,3 +290,21 @@ def test_a_tradition_anniversary_dates_a_day_and_month():
     body = "Sáng 19/8, Công an tỉnh gặp mặt điển hình nhân Ngày truyền thống Công an nhân dân tròn 80 năm."
     dates = article_dates(None, body)
     assert (dates.published_on, dates.precision) == (date(2025, 8, 19), "year_inferred")
+
+
+def test_history_recalled_further_in_does_not_unseat_the_date_line():
+    body = (
+        "Sáng 18/8, Công an tỉnh tổ chức lễ kỷ niệm ngày truyền thống của lực lượng, ôn lại truyền thống vẻ vang "
+        "của lực lượng qua các thời kỳ xây dựng, chiến đấu và trưởng thành. "
+        "Ngày 19/8/1945, lực lượng Công an nhân dân được thành lập."
+    )
+    assert article_dates("Thứ Hai, 18/8/2025", body).published_on == date(2025, 8, 18)
+
+
+def test_a_year_of_history_in_the_title_does_not_date_the_article():
+    dates = article_dates(
+        "Thứ Hai, 3/2/2025",
+        "Sáng 2/2, Đảng ủy xã gặp mặt các đảng viên cao tuổi Đảng.",
+        title="Đảng ta được thành lập năm 1930",
+    )
+    assert dates.published_on == date(2025, 2, 3)
