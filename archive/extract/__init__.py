@@ -11,14 +11,22 @@ from archive.extract.documents import find_citations, find_documents
 from archive.extract.gazetteer import load_gazetteer
 from archive.extract.organisations import find_organisations
 from archive.extract.people import find_officials
-from archive.extract.periods import find_periods
+from archive.extract.periods import find_period_spans, find_periods
 from archive.extract.places import find_localities
+from archive.extract.repair import repair
 from archive.extract.sources import Document, Failure, iter_documents, reread
 from archive.text import normalize
 
 # The contract the importer and the commands use: extract() over a document's
 # text, and the sources that read documents from files and stored articles.
 __all__ = ["Document", "Failure", "extract", "iter_documents", "load_gazetteer", "reread"]
+
+
+def _undated_year(text: str) -> int | None:
+    """For an undated article, a year from 2026 on that it names: it was
+    written after the 2025 reform, and names the units of then."""
+    later = [span.start for span in find_period_spans(text) if span.start >= 2026]
+    return min(later) if later else None
 
 
 def extract(
@@ -34,7 +42,8 @@ def extract(
     ``published_hint`` ("YYYY-MM-DD", e.g. from the page's metadata) is used when
     the text has no date line; ``title_hint`` replaces the title found in the text.
     """
-    page = clean_page(normalize(text), url=url, title_hint=normalize(title_hint) if title_hint else None)
+    # Broken letters are mended in what is read; the caller keeps the raw text.
+    page = clean_page(repair(normalize(text)), url=url, title_hint=normalize(title_hint) if title_hint else None)
     title, body = page.title, page.body
 
     mentions = agreements.find_mentions(title, body)
@@ -46,6 +55,7 @@ def extract(
         programme_year=agreements.programme_year(mentions),
         hint=published_hint,
         excluded=[(c.begin - offset, c.stop - offset) for c in citations],
+        title=title,
     )
     published_on = dates.published_on.isoformat() if dates.published_on else None
     event_on = dates.event_on.isoformat() if dates.event_on else None
@@ -55,7 +65,7 @@ def extract(
         body,
         source_domain=page.source_domain,
         gazetteer=load_gazetteer(),
-        year=dates.published_on.year if dates.published_on else None,
+        year=dates.published_on.year if dates.published_on else _undated_year(f"{title}\n{body}"),
         published_on=dates.published_on,
     )
     found_agreements = agreements.build_agreements(

@@ -31,9 +31,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[" + _UP
 # offsets): plain literal alternatives let the regex engine skip ahead quickly.
 _VERB_START = re.compile(
     r"ký|sơ kết|tổng kết|đánh giá|thông qua|ban hành|triển khai|xây dựng|thống nhất|phê duyệt"
+    r"|nhìn lại|kiểm điểm|tọa đàm|đưa vào thực hiện"
 )
 _SIGN = re.compile(r"ký(?:\s+kết)?(?:\s+lại|\s+bổ sung)?(?!\w|\s+(?:hiệu|sự|ức|túc|giả|tên|gửi)\b)")
-_ASSESS = re.compile(r"đánh giá (?:kết quả )?(?:\d+ năm )?thực hiện(?!\w)")
+# "đánh giá kết quả", "đánh giá 5 năm thực hiện", "đánh giá một năm triển khai";
+# not a bare "đánh giá" ("đánh giá cao").
+_YEARS = r"(?:\d+|một|hai|ba|bốn|năm|mười|nửa) năm"
+_ASSESS = re.compile(
+    rf"đánh giá (?:(?:kết quả|việc)(?: {_YEARS})?(?: (?:thực hiện|triển khai))?|{_YEARS}(?: (?:thực hiện|triển khai))?"
+    r"|thực hiện|triển khai)(?!\w)"
+)
+# Verbs that review an agreement without "sơ kết" or "tổng kết": "nhìn lại 5 năm
+# triển khai", "kiểm điểm một năm", "tọa đàm về chương trình phối hợp".
+_REVIEW_WORDS = frozenset({"sơ kết", "tổng kết", "nhìn lại", "kiểm điểm", "tọa đàm"})
+# "5 năm triển khai", "việc thực hiện": the implementing reviewed, not a plan adopted.
+_IMPLEMENTING_NOUN = re.compile(rf"(?:{_YEARS}|việc|kết quả|quá trình)\s+$")
 _NOT_SIGN_BEFORE = ("thư ", "đăng ")
 
 # The name of an agreement: "Chương trình phối hợp", "Quy chế phối hợp", "kế hoạch
@@ -44,7 +56,18 @@ _AGREEMENT = re.compile(
     r"(?:phối hợp|liên tịch|liên ngành)(?!\w)"
     r"|chương trình(?:\s+phối hợp)?(?:\s+thực hiện)?(?:\s+về)?(?:\s+công tác)?\s+dân vận(?!\w)"
 )
-_PLAN_NAME = re.compile(r"kế hoạch(?!\w)")
+# A coordination plan; "kế hoạch công tác" alone is each body's own work plan.
+_PLAN_NAME = re.compile(r"kế hoạch(?!\w)(?!\s+công tác(?!\s+phối hợp))")
+# What a review may act on besides a named agreement: "tổng kết việc phối hợp".
+_REVIEWED_WORK = re.compile(r"(?:việc|công tác|kết quả) phối hợp(?!\w)")
+_REVIEWED_WORK_REACH = 25
+# "thông qua Chương trình …, cùng kế hoạch thực hiện … năm 2022": a second object.
+_ALSO_OBJECT = re.compile(r"(?:,\s*|\s)(?:cùng|và|đồng thời)\s+$")
+# "nhìn lại chặng đường 10 năm (2013-2023)": the span reviewed, told before the name.
+_REVIEWED_SPAN = re.compile(r"\s*(?:chặng đường\s+|quá trình\s+)?(?:\d+|một|hai|ba|bốn|năm|mười) năm\s*\(\s*")
+# "Chương trình … đã được Ủy ban MTTQ tỉnh, Báo … và Đài … cùng ký kết": parties
+# between "được" and the verb.
+_PASSIVE_BY = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|mới\s+)?được\s+[^.;:]{3,160}?\s+(?:cùng\s+)?$")
 # Whatever is signed is an agreement: "ký kết chương trình giai đoạn 2022-2026",
 # "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác".
 _SIGNED_NAME = re.compile(
@@ -55,9 +78,10 @@ _PLURAL = re.compile(r"(?:các|những|nhiều|\d+|hàng chục|hàng trăm)\s*$
 _NAME_REACH = 60  # characters between a verb and the agreement it acts on
 _PERIOD_REACH = 400  # the period may follow a long list of parties
 _PASSIVE = re.compile(r"(?:được|đã|vừa|mới)(?:\s+được)?\s*$", re.IGNORECASE)
-# Between an agreement's name and its period, these start something else.
+# Between an agreement's name and its period, these start something else
+# ("Hội Luật gia" is a party, not a law).
 _OTHER_DOCUMENT = re.compile(
-    r"(?<!\w)(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình hành động|Đại hội|Luật|Nghị định)(?!\w)"
+    r"(?<!\w)(?<!Hội )(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình hành động|Đại hội|Luật|Nghị định)(?!\w)"
 )
 
 # Where parties are named.
@@ -153,16 +177,19 @@ def build_agreements(
 
     grouped: dict[tuple[str | None, str], list[Mention]] = {}
     for label, by_kind in kinds_by_period.items():
-        if "sign" in by_kind and "review" in by_kind:
+        if label is not None and "sign" in by_kind and "review" in by_kind:
             by_kind["both"] = by_kind.pop("sign") + by_kind.pop("review")
         for kind, group in by_kind.items():
             grouped[(label, kind)] = group
 
-    # Mentions without a period belong to the agreement of that kind that has one.
+    # Mentions without a period belong to the agreement of that kind that has one;
+    # a signing and a review left without one are the same agreement re-signed.
     for (label, kind) in [key for key in grouped if key[0] is None]:
         homes = [key for key in grouped if key[0] is not None and _compatible(kind, key[1])]
         if homes:
             grouped[homes[0]].extend(grouped.pop((label, kind)))
+    if (None, "sign") in grouped and (None, "review") in grouped:
+        grouped[(None, "both")] = grouped.pop((None, "sign")) + grouped.pop((None, "review"))
 
     title_parties = _title_parties(title, localities, normalise)
     agreements = []
@@ -233,14 +260,34 @@ def _verbs(low: str) -> list[_Verb]:
                 verbs.append(_Verb("review", begin, assess.end()))
         elif low[match.end() : match.end() + 1].isalnum():
             continue
-        elif word in ("sơ kết", "tổng kết"):
+        elif word in _REVIEW_WORDS:
             verbs.append(_Verb("review", begin, match.end()))
+        elif word == "đưa vào thực hiện":
+            verbs.append(_Verb("sign", begin, match.end()))  # a new programme put into effect
+        elif _IMPLEMENTING_NOUN.search(low, max(0, begin - 16), begin):
+            continue
         else:
             before = low[max(0, begin - 60) : begin]
             if _NOT_YET.search(before) or (word == "xây dựng" and not _DRAWN_UP.search(before)):
                 continue  # a plan asked for or to be drawn up, not adopted
             verbs.append(_Verb("plan", begin, match.end()))
     return verbs
+
+
+# "sơ kết chương trình phối hợp đã ký kết giai đoạn 2021-2026": "đã ký kết" says
+# which programme is reviewed; nothing is signed.
+_RELATIVE_SIGN = re.compile(r"(?:phối hợp|liên tịch|liên ngành|quy chế|chương trình)\s+(?:đã\s+|được\s+|đã\s+được\s+)$")
+
+
+def _without_relative_signings(verbs: list[_Verb], low: str) -> list[_Verb]:
+    return [
+        verb for verb in verbs
+        if not (
+            verb.kind == "sign"
+            and _RELATIVE_SIGN.search(low, max(0, verb.begin - 30), verb.begin)
+            and any(other.kind == "review" and other.begin < verb.begin for other in verbs)
+        )
+    ]
 
 
 def _sentence_mentions(sentence: str) -> list[Mention]:
@@ -251,7 +298,7 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
         return []
     if not _AGREEMENT.search(low) and not _SIGNED_NAME.search(low):
         return []
-    verbs = _verbs(low)
+    verbs = _without_relative_signings(_verbs(low), low)
     if not verbs:
         return []
     periods = find_period_spans(sentence) if (
@@ -291,7 +338,14 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
     if verb.kind == "sign" and not (name and name.start() <= _NAME_REACH):
         name = _SIGNED_NAME.search(after)
         name = name if name and name.start() <= _SIGNED_NAME_REACH else None
-    if name and name.start() <= _NAME_REACH:
+    if verb.kind == "review" and not (name and name.start() <= _NAME_REACH):
+        work = _REVIEWED_WORK.search(after)
+        name = work if work and work.start() <= _REVIEWED_WORK_REACH else name
+    if verb.kind == "plan" and name and name.start() > _NAME_REACH and _ALSO_OBJECT.search(after, 0, name.start()):
+        reach = name.start()
+    else:
+        reach = _NAME_REACH
+    if name and name.start() <= reach:
         if _PLURAL.search(after, 0, name.start()):
             return None  # "đã ký kết 15 chương trình phối hợp": a tally, not an event
         if verb.kind == "plan" and _TO_DRAW_UP.search(after, 0, name.start()):
@@ -310,13 +364,17 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
     for span in periods:
         if verb.stop <= span.begin <= verb.stop + 15:
             return span
-    # "chương trình phối hợp giai đoạn 2022-2026 đã được ký kết"
+        if verb.kind == "review" and span.begin > verb.stop and _REVIEWED_SPAN.fullmatch(low, verb.stop, span.begin):
+            return span
+    # "chương trình phối hợp giai đoạn 2022-2026 đã được ký kết", "… đã được A, B cùng ký kết"
     before = low[: verb.begin]
-    if _PASSIVE.search(before, max(0, len(before) - 20)):
+    passive = _PASSIVE.search(before, max(0, len(before) - 20)) or _PASSIVE_BY.search(before, max(0, len(before) - 180))
+    if passive:
+        before = before[: passive.start()] if passive.re is _PASSIVE_BY else before
         names = list((_PLAN_NAME if verb.kind == "plan" else _AGREEMENT).finditer(before))
         if names and _PLURAL.search(before, 0, names[-1].start()):
             return None
-        if names and verb.begin - names[-1].end() <= _NAME_REACH + 40:
+        if names and len(before) - names[-1].end() <= _NAME_REACH + 40:
             inside = [span for span in periods if names[-1].start() <= span.begin < verb.begin]
             return inside[0] if inside else False
     return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from archive.extract.dates import is_date_line
+from archive.extract.lines import date_words_only, join_broken, split_glued, stamp_in
 from archive.text import fold as _full_fold
 
 # archive.text.fold decomposes every character; on text that is already
@@ -46,11 +47,16 @@ _NOISE = re.compile(
     r"|\d+ binh luan|ho (?:va )?ten.{0,20}|dia chi email.{0,20}|ma xac nhan|gui|xoa|huy|dong y|nhap lai"
     r"|xem tin theo ngay|chon ngay|xem|xem them|xem tiep|doc tiep|tro ve|quay lai|(?:ve|len) dau trang"
     r"|thong ke truy cap|(?:tong|so)(?: so)?(?: luot)? truy cap(?:{count})?|(?:luot )?truy cap{count}"
+    r"|truy cap (?:tong|hien tai|hom nay|trong ngay|trong thang)(?:{count})?"
     r"|hien tai(?:{count})?(?: khach| nguoi)?(?: dang truy cap| dang online)?"
     r"|dang (?:truy cap|online|truc tuyen)(?:{count})?|(?:hom nay|hom qua|trong ngay|tuan nay|thang nay"
     r"|nam nay|tat ca|online|luot xem|so nguoi online){count}|\d[\d.,]* luot xem"
     r"|trang chu|dang nhap|dang ky|lien he|so do (?:trang|site|website)|quay ve|tai ve|tai xuong|moi nhat"
-    r"|co chu|a-? ?a ?a\+?|nghe (?:doc )?bai(?: viet)?.{0,20}|nghe audio|doc bai|\d+:\d+ ?/ ?\d+:\d+|binh chon|in"
+    r"|co chu|(?:a[-+]? ?){2,3}|nghe (?:doc )?bai(?: viet)?.{0,20}|nghe audio|doc bai|\d+:\d+ ?/ ?\d+:\d+|0?0:00"
+    r"|binh chon|in|null|undefined|lien ket(?: website| web)?|lien he quang cao.*"
+    r"|theo doi .{0,40} tren (?:google news|zalo|facebook|youtube)"
+    r"|(?:file )?dinh kem\b.*|tai file.*|(?:link|xem) (?:bai )?(?:goc|nguon)|link bai viet|nguon(?: tin| bai viet| bai)?"
+    r"|.{0,200} - anh \d{1,2}"
     r"|(?:e-?mail|fax|website|duong day nong|hotline)\b.*"
     r"|(?:ban quyen|copyright|co quan chu quan|chiu trach nhiem|tong bien tap|giay phep|dia chi|dien thoai"
     r"|tu khoa|tags?)\b.*|© ?.*|\(?gmt ?\+ ?7\)?|anh minh hoa|anh ?:.{0,60}|\(anh ?:.{0,60}\)"
@@ -60,6 +66,7 @@ _NOISE = re.compile(
 _RELATED = re.compile(
     r"(?:cac )?tin (?:khac|lien quan|cung chuyen muc|moi(?: nhat)?|noi bat|da dua(?: ngay)?|doc nhieu(?: nhat)?|bai khac)"
     r"|bai (?:viet )?(?:lien quan|khac)|xem nhieu(?: nhat)?|doc nhieu(?: nhat)?|(?:cac )?tin da dua(?: ngay)?"
+    r"|(?:cac )?tin ?(?:/|,)? ?bai (?:khac|moi|lien quan|cung chuyen muc)"
     r"|xem them|doc them|co the ban quan tam|tin tuc khac"
 )
 _FURNITURE_PUNCTUATION = " \t:|•·*»›>-–—.()[]"
@@ -82,12 +89,15 @@ _SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
 # "Minh Khánh", or an initial and a name: "N.Thương", "T. Hà".
 _NAME = rf"(?:[{_UPPER}]\.\s?{_SYLLABLE}|{_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})"
 # An affiliation after a dash: "Hồng Vân - Ban Dân vận Huyện ủy".
-_BODY = r"(?:Ban|Trung tâm|Phòng|Báo|Đài|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|UBND|Văn phòng|Hội|Đoàn|Cổng|Công an|TTXVN|VOV|VTV)"
+# "Vũ Hải Đăng – VPHND tỉnh": an office's initials count as a body too.
+_BODY = r"(?:Ban|Trung tâm|Phòng|Báo|Đài|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|UBND|Văn phòng|Hội|Đoàn|Cổng|Công an|TTXVN|VOV|VTV|[A-ZĐ]{3,8}(?=\s+[a-zđ]))"
 _BYLINE = re.compile(
     rf"^(?i:(?:tin|bài|ảnh|video|clip|thực hiện|tác giả|phóng viên)"
     rf"(?:\s*(?:,|và|/|-|–|&|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*)?"
     rf"(?P<names>(?i:(?:nhóm\s+)?(?:PV|CTV|BTV))(?:\s+{_NAME})?|{_NAME}(?:\s*(?:-|–|,|&|\bvà\b)\s*{_NAME})*)"
     rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\)|\s[-–]\s*(?P<body>{_BODY}\b[^()]{{0,60}}))?"
+    # "Dạ Yến Ảnh: Thành Trung": the photographer named after the author.
+    rf"(?:\s*[-–|,]?\s*(?i:ảnh)\s*:\s*{_NAME})?"
     rf"(?:\s*[-–|]\s*(?i:(?P<domain>{_DOMAIN})))?\s*\.?$"
 )
 _ABBREVIATED_BYLINES = frozenset({"PV", "CTV", "BTV"})
@@ -123,9 +133,9 @@ def clean_page(text: str, *, url: str | None = None, title_hint: str | None = No
     else:
         date_at = lines_with_date.index(date_line) if date_line is not None else None
         start = _headline_index(lines, date_at)
-        title = _strip_site_name(lines[start]) if start is not None else ""
+        title = _strip_section_label(_strip_site_name(lines[start])) if start is not None else ""
         start = (start or 0) + 1
-    body_lines = [line for line in lines[start:] if not _same(line, title)]
+    body_lines = [line for line in lines[start:] if not _same(line, title) and not _is_stamp(line)]
 
     author, text_domain, body_lines = _take_byline(body_lines)
     if author is None and body_lines and len(body_lines[0].split()) <= 6:
@@ -139,7 +149,7 @@ def clean_page(text: str, *, url: str | None = None, title_hint: str | None = No
         text_domain = lead["domain"].lower().removeprefix("www.") if lead else None
     return Page(
         title=title,
-        body="\n".join(body_lines),
+        body="\n".join(join_broken(body_lines)),
         date_line=date_line,
         author=author,
         source_domain=domain_from_url(url) or text_domain,
@@ -160,6 +170,8 @@ def is_noise(line: str) -> bool:
     folded = fold(line).strip(_FURNITURE_PUNCTUATION)
     if not folded or _NOISE.fullmatch(folded) or _RELATED.fullmatch(folded):
         return True
+    if len(folded) <= 2 and not line.strip(_FURNITURE_PUNCTUATION).isupper():
+        return True  # a stray letter or digit left by markup; "PV" is a byline
     # Breadcrumbs and menus: "Trang chủ > Tin tức > Dân vận", "Chính trị | Xã hội | …".
     return len(line) < 150 and len(_BREADCRUMB.findall(line)) >= 2
 
@@ -176,10 +188,11 @@ def _content_lines(text: str) -> list[str]:
     in_related_list = False
     skipped = None  # the last line of a related list
     seen_lead = False
-    for raw in text.splitlines():
-        line = _without_furniture_segments(" ".join(raw.split()))
+    for line in (part for raw in text.splitlines() for part in split_glued(" ".join(raw.split()))):
+        line = _without_furniture_segments(line)
         if not line:
             continue
+        line = _labelled_stamp(line) or line
         if is_noise(line):
             in_related_list = in_related_list or (
                 len(line) < 60 and _RELATED.fullmatch(fold(line).strip(_FURNITURE_PUNCTUATION)) is not None
@@ -189,21 +202,26 @@ def _content_lines(text: str) -> list[str]:
         if in_related_list and _looks_like_headline_link(line) and not head_ends:
             skipped = line
             continue
-        if head_ends and skipped is not None and skipped.lower() not in seen:
+        if head_ends and skipped is not None and _repeat_key(skipped) not in seen:
             # A "Tin mới" list in the page head ends where the article starts: its
             # last line was the headline, over the date line or the lead.
-            seen.add(skipped.lower())
+            seen.add(_repeat_key(skipped))
             kept.append(skipped)
         in_related_list, skipped = False, None
         seen_lead = seen_lead or _is_lead(line)
         if is_glued_headlines(line) or _is_empty_caption(line):
             continue
-        key = line.lower()
+        key = _repeat_key(line)
         if key in seen:  # a photo caption printed twice, a title repeated
             continue
         seen.add(key)
         kept.append(line)
     return kept
+
+
+def _repeat_key(line: str) -> str:
+    """Two printings of a caption compare alike whatever their dashes and spaces."""
+    return re.sub(r"\s*[-–—]\s*", "-", fold(line)).strip(" .")
 
 
 def _without_furniture_segments(line: str) -> str:
@@ -218,6 +236,33 @@ def _without_furniture_segments(line: str) -> str:
     if not any(is_date_line(part) for part in kept) and len(kept) >= 2 and all(len(part.split()) <= 4 for part in kept):
         return ""
     return " | ".join(kept)
+
+
+def _labelled_stamp(line: str) -> str | None:
+    """The stamp of a line that holds one among section labels, site tags and
+    site names ("Chính trị 15/04/2023 09:20 (PYO)", "Thời sự | 09:20 15/04/2023 |
+    Báo Phú Yên"); None for any other line."""
+    if len(line) > 120 or is_date_line(line):
+        return None
+    stamp = stamp_in(line)
+    if stamp is None:
+        return None
+    rest = f"{line[: stamp.start()]} | {line[stamp.end():]}"
+    pieces = [piece.strip(" |-–—()[],.") for piece in re.split(r"\s*\|\s*|\s+[-–—]\s+", rest)]
+    pieces = [piece for piece in pieces if piece]
+    if pieces and all(_is_label(piece) for piece in pieces):
+        return stamp.group()
+    return None
+
+
+def _is_label(piece: str) -> bool:
+    folded = fold(piece)
+    if _MENU.fullmatch(folded) or date_words_only(piece) or _DOMAIN_LINE.match(piece):
+        return True
+    if re.fullmatch(r"[A-ZĐ0-9]{2,8}", piece):  # a site's tag: "PYO", "QNO", "VOV5"
+        return True
+    head = _MASTHEAD.match(folded)
+    return head is not None and len(piece.split()) <= 8 and _only_names(piece[head.end():])
 
 
 def _looks_like_headline_link(line: str) -> bool:
@@ -244,7 +289,12 @@ def _headline_index(lines: list[str], date_at: int | None) -> int | None:
     """
     if not lines:
         return None
-    lead = next((i for i, line in enumerate(lines) if _is_lead(line)), len(lines))
+    # The line right over the date line is the headline, even when it ends
+    # with a full stop as a lead does.
+    lead = next(
+        (i for i, line in enumerate(lines) if _is_lead(line) and not (i == (date_at or 0) - 1 and len(line.split()) < 30)),
+        len(lines),
+    )
     head = [i for i in range(lead) if _is_headline(lines[i])]
     if not head:
         head = [i for i in range(len(lines)) if _is_headline(lines[i])]
@@ -335,6 +385,7 @@ def _only_names(rest: str) -> bool:
 def _is_headline(line: str) -> bool:
     return (
         len(line.split()) >= 5
+        and sum(c.isdigit() for c in line) * 4 < len(line)  # not a phone or counter line
         and not _BYLINE.match(line)
         and not _DOMAIN_LINE.match(line)
         and not line.endswith(":")
@@ -350,6 +401,27 @@ def _strip_site_name(title: str) -> str:
         title,
         flags=re.IGNORECASE,
     ).strip()
+
+
+def _strip_section_label(title: str) -> str:
+    """'Chính trị Đà Nẵng tuyên dương …' → 'Đà Nẵng tuyên dương …': a portal's
+    section label glued before the headline (up to four words, "Chính trị - Xã
+    hội" too, followed by a capitalised word and a headline's worth of words)."""
+    words = title.split()
+    for cut in range(min(6, len(words) - _HEADLINE_MIN_WORDS), 0, -1):
+        label = [word for word in words[:cut] if word not in {"-", "–", "—", "|", "/"}]
+        if len(label) <= 4 and words[cut][:1].isupper() and _MENU.fullmatch(fold(" ".join(words[:cut]))):
+            return " ".join(words[cut:])
+    return title
+
+
+_HEADLINE_MIN_WORDS = 5
+
+
+def _is_stamp(line: str) -> bool:
+    """A date line with a time ("14:20 12/03/2024", "Cập nhật: 08:57 07/10/2015"):
+    a second stamp in the body is furniture, never a sentence."""
+    return len(line) <= 80 and re.search(r"\d{1,2}:\d{2}", line) is not None and is_date_line(line)
 
 
 def _same(line: str, title: str) -> bool:

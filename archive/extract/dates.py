@@ -65,9 +65,12 @@ _TODAY_PAREN = re.compile(
 )
 _ON_DAY = re.compile(rf"[Nn]gày\s+{_DAY_MONTH}")
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WEEKDAY})\s*,?\s*(?:vào\s+)?$", re.IGNORECASE)
-# A date with these before it is a limit or a reference, not the event.
+# A date with these before it is a limit, a reference or a plan, not the event
+# ("dự kiến diễn ra ngày 15/10/2024": the report is about preparing it).
 _NOT_EVENT_BEFORE = re.compile(
-    r"\b(?:từ|đến|tới|trước|sau|kể từ|tính đến|hạn|hết|số|đầu|cuối)\s*$", re.IGNORECASE
+    r"\b(?:từ|đến|tới|trước|sau|kể từ|tính đến|hạn|hết|số|đầu|cuối"
+    r"|(?:dự kiến|sẽ(?: được)?)(?: (?:diễn ra|tổ chức|khai mạc|tiến hành))?(?: vào)?)\s*$",
+    re.IGNORECASE,
 )
 _NOT_EVENT_AFTER = re.compile(r"\s*,?\s*(?:của|về việc|ban hành)\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
@@ -189,11 +192,17 @@ def article_dates(
     programme_year: int | None = None,
     hint: str | None = None,
     excluded: list[tuple[int, int]] = (),
+    title: str = "",
 ) -> ArticleDates:
     """Publication date (else the event's), its precision and evidence.
 
     ``programme_year`` is the first year of a programme signed in the article;
-    it dates an event written without a year when nothing better does.
+    it dates an event written without a year when nothing better does. A year
+    the headline names ("6 tháng đầu năm 2024") or an anniversary span ends
+    with ("(15/10/1930 - 15/10/2025)") comes before it. A date line that does
+    not fit the event (read month first it would, it is more than a year away
+    from it or from the year the article names: a site's "today") is not the
+    article's date.
     """
     warnings: list[str] = []
     line_date = parse_full_date(date_line) if date_line else None
@@ -203,9 +212,13 @@ def article_dates(
     hinted = parse_date_hint(hint)
 
     event = find_event_date(body, excluded=excluded)
+    written = _written_year(title, body) if event and not event.year else None
+    if published and event and not _fits_event(published, event, written):
+        warnings.append(f"date line {date_line.strip()!r} does not fit the event {event.evidence!r}")
+        published = None
     event_on, inferred = None, False
     if event:
-        event_on, inferred = _date_event(event, published or hinted, programme_year)
+        event_on, inferred = _date_event(event, published or hinted, written or programme_year)
         if event_on is None:
             warnings.append(f"date without a year that nothing dates: {event.evidence!r}")
         elif event.weekday is not None and event.weekday != event_on.weekday():
@@ -225,10 +238,86 @@ def article_dates(
     return ArticleDates(None, "unknown", None, None, warnings)
 
 
+def _fits_event(published: date, event: FoundDate, written_year: int | None) -> bool:
+    """Whether a page dated ``published`` can report ``event``.
+
+    An event written with its year: the page is not read month first when only
+    that reading falls within a week after the event; and when the event opens
+    the body (a date further in may be history recalled: "ngày 19/8/1945"), the
+    page is within a year of it. An event written without a year: the page is
+    within a year of the recent year the article names for itself
+    (``written_year``; a plan for next year is announced in December).
+    """
+    if event.year is None:
+        return written_year is None or not 1 < abs(published.year - written_year) <= _RECENT_YEARS
+    happened = valid(event.year, event.month, event.day)
+    if happened is None:
+        return True
+    week = timedelta(days=7)
+    swapped = valid(published.year, published.day, published.month) if published.day <= 12 else None
+    if swapped and swapped != published and happened <= swapped <= happened + week:
+        return happened <= published <= happened + week
+    return event.begin > _LEAD_OPENING or abs(published - happened) <= timedelta(days=366)
+
+
+_RECENT_YEARS = 12  # a site's "today" years after the article; a year named further off is history
+_LEAD_OPENING = 200  # characters of the body in which the event opening the report is told
+
+
+# "6 tháng đầu năm 2024", "năm 2023" in a headline; not a span "năm 2021-2025",
+# and not a year of history ("thành lập năm 1930").
+_FIRST_NEWS_YEAR = 1990
+_TITLE_YEAR = re.compile(r"(?<![\w])năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–—]\s*\d)(?!\d)", re.IGNORECASE)
+# "(15/10/1930 - 15/10/2025)", "kỷ niệm 95 năm … (1930 - 2025)": an anniversary
+# ending in the article's year.
+_ANNIVERSARY = re.compile(
+    r"\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\s*[-–—]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*"
+    r"(?P<year>(?:19|20)\d\d)\s*\)"
+    r"|(?:kỷ niệm|tròn)\s+(?P<years>\d{1,3})\s+năm\b[^().]{0,80}\(\s*(?P<first>(?:19|20)\d\d)\s*[-–—]\s*"
+    r"(?P<last>(?:19|20)\d\d)\s*\)",
+    re.IGNORECASE,
+)
+
+
+# Founding years of the traditions whose anniversaries dân vận news reports:
+# "Ngày truyền thống Công an nhân dân tròn 80 năm" is 1945 + 80.
+_FOUNDED = {
+    "công tác dân vận": 1930, "dân vận": 1930, "mặt trận tổ quốc việt nam": 1930, "mặt trận": 1930,
+    "hội liên hiệp phụ nữ việt nam": 1930, "phụ nữ việt nam": 1930, "hội nông dân việt nam": 1930,
+    "công an nhân dân": 1945, "quân đội nhân dân việt nam": 1944, "quân đội nhân dân": 1944,
+    "đoàn thanh niên cộng sản hồ chí minh": 1931, "hội cựu chiến binh việt nam": 1989,
+    "bộ đội biên phòng": 1959, "công đoàn việt nam": 1929, "ngành tuyên giáo": 1930, "tuyên giáo": 1930,
+}
+_TRADITION = "|".join(sorted(map(re.escape, _FOUNDED), key=len, reverse=True))
+_TRADITION_YEARS = re.compile(
+    rf"(?:(?P<n1>\d{{1,3}})\s+năm\s+ngày\s+truyền\s+thống\s+(?:của\s+)?(?P<t1>{_TRADITION})"
+    rf"|ngày\s+truyền\s+thống\s+(?:của\s+)?(?P<t2>{_TRADITION})(?:\s+\([^()]*\))?\s+(?:tròn\s+)?(?P<n2>\d{{1,3}})\s+năm)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _written_year(title: str, body: str) -> int | None:
+    """A year the article writes for itself when its date has none: named in
+    the headline, else the end of an anniversary span near the start, else
+    the year a tradition's anniversary falls in ("tròn 80 năm" of the police)."""
+    named = {int(match["year"]) for match in _TITLE_YEAR.finditer(title)}
+    if len(named) == 1 and min(named) >= _FIRST_NEWS_YEAR:
+        return named.pop()
+    for match in _ANNIVERSARY.finditer(body, 0, _EVENT_WINDOW):
+        if match["year"]:
+            return int(match["year"])
+        if int(match["last"]) - int(match["first"]) == int(match["years"]):
+            return int(match["last"])
+    for match in _TRADITION_YEARS.finditer(f"{title}\n{body[:_EVENT_WINDOW]}"):
+        tradition = (match["t1"] or match["t2"]).lower()
+        return _FOUNDED[tradition] + int(match["n1"] or match["n2"])
+    return None
+
+
 def _found(match: re.Match, text: str, excluded, begin: int, weekday: str | None) -> FoundDate | None:
     if any(low <= begin < high or low < match.end() <= high for low, high in excluded):
         return None
-    before = text[max(0, begin - 20) : begin]
+    before = text[max(0, begin - 30) : begin]
     if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(text, match.end()):
         return None
     day = int(match["d"] or match["d2"])

@@ -22,6 +22,8 @@ from archive.extract.places import BORDER_GATE, LOWER, SURNAMES, UPPER, article_
 _RANKS = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
     "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+    # Buddhist ranks stand before a monk's name the same way
+    "Hòa thượng", "Thượng tọa", "Đại đức",
 )
 _HEADS = (
     "Tổng Bí thư", "Phó Bí thư", "Bí thư",
@@ -46,6 +48,13 @@ _HEADS = (
     "Hiệu trưởng", "Phó Hiệu trưởng", "Tổng Biên tập", "Phó Tổng Biên tập", "Tổng Thư ký", "Thư ký",
     "Tổ trưởng", "Tổ phó", "Đội trưởng", "Đội phó", "Xã đội trưởng", "Chi hội trưởng",
     "Kiểm sát viên", "Thẩm phán", "Thanh tra viên", "Thường trực Ban Bí thư",
+    # abbreviations of party and state posts: PCT = Phó Chủ tịch, PBTTT = Phó Bí
+    # thư Thường trực, TVTU = (Ủy viên) Thường vụ Tỉnh ủy, UVBTVTU = Ủy viên Ban
+    # Thường vụ Tỉnh ủy, PGĐ = Phó Giám đốc
+    "PCT", "PBT", "PBTTT", "TVTU", "TVHU", "TVTW", "UVTVTU", "UVTVHU", "UVBTVTU", "UVBTVHU", "PGĐ",
+    "Thường vụ Tỉnh ủy", "Thường vụ Huyện ủy", "Thường vụ Thành ủy", "Thường vụ Quận ủy", "Thường vụ Thị ủy",
+    "Thường vụ Đảng ủy",
+    "Trụ trì", "Phó chính ủy", "Phó chỉ huy trưởng", "Phó Chỉ huy trưởng",
     *_RANKS,
 )
 _RANK_SET = frozenset(_RANKS)
@@ -58,8 +67,16 @@ def _alternation(words) -> str:
 
 _HEAD = _alternation(_HEADS)
 # A title head starts a title; "nguyên" (former) or "quyền" (acting) may stand before it.
-_HEAD_RE = re.compile(rf"(?:[Nn]guyên\s+|[Qq]uyền\s+)?(?:Phó\s+)?(?:{_HEAD})(?![{LOWER}])")
-_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+|quyền\s+)?(?:phó\s+)?(?:{_HEAD})(?![{LOWER}])", re.IGNORECASE)
+# Two spelled-out heads joined by a dash are one post: "Phó Chủ tịch - Tổng Thư
+# ký", "Phó Chủ tịch-Tổng Thư ký"; after initials ("TUV – Chủ tịch …") the dash
+# stacks two titles.
+_SPELLED = _alternation(h for h in _HEADS if not h.replace(" ", "").replace(".", "").isupper())
+_INITIALS = _alternation(h for h in _HEADS if h.replace(" ", "").replace(".", "").isupper())
+_HEAD_FORMS = (
+    rf"(?:{_SPELLED})(?![{LOWER}])(?:\s*[-–]\s*(?:{_SPELLED})(?![{LOWER}]))?|(?:{_INITIALS})(?![{LOWER}])"
+)
+_HEAD_RE = re.compile(rf"(?:[Nn]guyên\s+|[Qq]uyền\s+)?(?:Phó\s+)?(?:{_HEAD_FORMS})")
+_HEAD_ANY_RE = re.compile(rf"(?:nguyên\s+|quyền\s+)?(?:phó\s+)?(?:{_HEAD_FORMS})", re.IGNORECASE)
 # Finding heads anywhere, in lower-cased text with a trie-shaped pattern (a
 # case-insensitive 100-way alternation is slow); the "phó "/"nguyên " prefixes
 # are added in code.
@@ -101,6 +118,7 @@ _STOP_WORDS = (
     "trao tặng", "trao quà", "tặng quà", "trò chuyện", "hỏi thăm", "cắt băng", "bấm nút", "phụ trách",
     "chúc", "cảm ơn", "đón", "tiếp", "gặp", "ra", "vào", "về", "từ", "theo", "qua", "sau", "trước",
     "và các", "và đồng chí", "và ông", "và bà", "cùng các", "cùng đồng chí", "đồng chí", "ông", "bà",
+    "và đ/c", "và Đ/c", "đ/c", "Đ/c", "được bầu",
     "các đồng chí", "tham gia", "đại diện", "lãnh đạo", "nhằm", "bởi", "do", "vì", "nhưng", "mà",
     "kể", "kể lại", "phấn khởi", "tâm sự", "bộc bạch", "thừa nhận", "lo lắng", "vui mừng", "cho", "tặng cho",
 )
@@ -154,6 +172,14 @@ _ETHNIC_PREFIXES = frozenset(
     "Pơloong Bh'riu Bhriu Bríu Zơrâm Clâu Ating Arất Hốih Blúp Tơngol Coor Kăn Hồ Pả Kray Hoih "
     "Đàng Thập Quảng Chamaléa Pi Katơr Liêng Cil Bon Ya Knul Adrơng Ksơr Mlô Buôn Rơ Châm".split()
 )
+# "H’Yim", "K’Mák", "R’Ô": an Ê Đê, K'Ho or Jrai name part opening a name.
+_APOSTROPHE_PART_RE = re.compile(rf"[{UPPER}]['’]")
+
+
+def _ethnic_first(word: str) -> bool:
+    return word in _ETHNIC_PREFIXES or _APOSTROPHE_PART_RE.match(word) is not None
+
+
 # Historical figures quoted in articles; never officials of the article.
 _HISTORICAL = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "Lê Duẩn", "Trường Chinh", "Phạm Văn Đồng"})
 
@@ -180,11 +206,13 @@ def _clean(text: str) -> str:
 # -- name tests --------------------------------------------------------------
 
 
-def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
+def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None, place_ok: bool = False) -> bool:
     """Whether capitalised ``words`` can be a person's name.
 
     ``strong``: an honorific or a title stands right before, or a title right
     after, so names that don't start with a common surname ("Y Ngọc") pass.
+    ``place_ok``: a rank or "đồng chí" stands before, which only a person
+    follows, so a name that is also a district's ("Dương Minh Châu") passes.
     """
     if len(words) == 1:
         # Cơ Ho and Mạ names are one word with an apostrophe: "K'Mák", "K’Broi".
@@ -195,7 +223,7 @@ def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
     if name in _HISTORICAL:
         return False
     first = words[0]
-    ethnic = first in _ETHNIC_PREFIXES
+    ethnic = _ethnic_first(first)
     if len(words) == 5 and not ethnic:
         return False
     if first in _NOT_NAME_WORDS and first not in SURNAMES and not (strong and first in _NAME_OK_AFTER_SURNAME):
@@ -207,7 +235,7 @@ def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None) -> bool:
         return False  # "UBND", "MTTQ"
     if not strong and first not in SURNAMES and not ethnic:
         return False
-    if gaz is not None and _is_place_name(name, gaz):
+    if gaz is not None and not place_ok and _is_place_name(name, gaz):
         return False
     return True
 
@@ -251,17 +279,20 @@ def _split_place_and_name(words: list[str], gaz: Gazetteer | None, *, before: st
             tail = words[cut:]
             # After a unit word and its whole place name ("huyện Tây Giang
             # Pơloong Plênh") the words left are the name, whatever its surname.
-            known = tail[0] in SURNAMES or tail[0] in _ETHNIC_PREFIXES or (levels and len(tail) >= 2)
+            known = tail[0] in SURNAMES or _ethnic_first(tail[0]) or (levels and len(tail) >= 2)
             if known and _is_name(tail, strong=True, gaz=gaz):
                 return cut
-    # A rank stands only before a name: "Thượng tá Lộc Văn Tuấn".
-    if _is_name(words, strong=_RANK_BEFORE_RE.search(before) is not None, gaz=gaz):
+    # A rank stands only before a name: "Thượng tá Lộc Văn Tuấn". After a unit
+    # word, an apostrophe word opening a longer run is the place the gazetteer
+    # lacks ("xã H’Bông Rơ Mah H’Nhi"), read below.
+    place_first = levels and len(words) >= 3 and words[0] not in _ETHNIC_PREFIXES and _ethnic_first(words[0])
+    if not place_first and _is_name(words, strong=_RANK_BEFORE_RE.search(before) is not None, gaz=gaz):
         return 0
     # An unknown place first (villages are not in the gazetteer): "thôn Đăk Răng A Pớt".
     village = _VILLAGE_BEFORE_RE.search(before) is not None
     for cut in range(1, len(words) - 1):
         tail = words[cut:]
-        if (tail[0] in SURNAMES or (village and tail[0] in _ETHNIC_PREFIXES)) and _is_name(tail, strong=True, gaz=gaz):
+        if (tail[0] in SURNAMES or (village and _ethnic_first(tail[0]))) and _is_name(tail, strong=True, gaz=gaz):
             return cut
     return None
 
@@ -286,6 +317,12 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
             stop = _TITLE_END_RE.search(sentence, cursor)
             stop_at = stop.start() if stop else len(sentence)
             text = stop.group() if stop else ""
+            # "Trưởng Ban Chỉ đạo phong trào “Toàn dân bảo vệ …”": the quoted name is part of it.
+            if text.strip() in {"“", '"'} and _QUOTED_NAME_BEFORE.search(sentence, max(0, stop_at - 20), stop_at):
+                closing = _QUOTE_CLOSE_RE.search(sentence, stop.end())
+                if closing:
+                    cursor = closing.end()
+                    continue
             # "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh": keep going.
             if stop and text.strip() in {",", "-", "–"}:
                 after = sentence[stop.end():]
@@ -306,8 +343,9 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
             stop_at = place_end.end("place")
             stop = None
         title = _clean(sentence[pos:stop_at])
-        if len(title.split()) > 16:
-            title = " ".join(title.split()[:16])
+        longest = 16 + len(_QUOTED_RE.findall(title)[0].split()) if "“" in title or '"' in title else 16
+        if len(title.split()) > longest:
+            title = " ".join(title.split()[:longest])
         if title:
             titles.append(title)
         end = stop_at
@@ -318,11 +356,23 @@ def _read_titles(sentence: str, pos: int, *, any_case: bool) -> tuple[list[str],
             nxt = stop.end()
             while nxt < len(sentence) and sentence[nxt] == " ":
                 nxt += 1
-            if head_re.match(sentence, nxt):
+            if head_re.match(sentence, nxt) and not _names_next_person(sentence, nxt):
                 pos = nxt
                 continue
         break
     return titles, end
+
+
+_QUOTED_NAME_BEFORE = re.compile(r"(?:phong trào|cuộc vận động|chương trình|đề án|cuộc thi|giải)\s*$", re.IGNORECASE)
+_QUOTE_CLOSE_RE = re.compile(r"[”\"]")
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+def _names_next_person(sentence: str, pos: int) -> bool:
+    """Whether the title at ``pos`` is followed by a dash and a person's name:
+    "…, Bí thư Huyện ủy Bến Lức - Trần Hoàng Nhân" names the next person."""
+    stop = _TITLE_END_RE.search(sentence, _HEAD_RE.match(sentence, pos).end() if _HEAD_RE.match(sentence, pos) else pos)
+    return bool(stop and stop.group().strip() in _DASHES and _starts_with_person(sentence[stop.end():]))
 
 
 _UNIT_CONTINUES_RE = re.compile(
@@ -333,7 +383,9 @@ _UNIT_CONTINUES_RE = re.compile(
 _PLACE_ENDS_TITLE_RE = re.compile(
     r"(?<![\w])(?P<place>(?:tỉnh|huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|thôn|bản|ấp|buôn|làng|xóm"
     rf"|khu phố|tổ dân phố|khối|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành ủy|(?>Đồn Biên phòng(?:\s+{BORDER_GATE})?)|Đồn BP)"
-    rf"(?:\s+(?:{_SYL}(?:[ ]{_SYL})*|\d+))?)"
+    rf"(?:\s+(?:{_SYL}(?:[ ]{_SYL})*|\d+))?"
+    # a unit named with its number: "Hải đoàn 32", "Quân khu 2", "Vùng Cảnh sát biển 3"
+    rf"|[{UPPER}][{LOWER}]*(?:[ ][{UPPER}{LOWER}][{LOWER}]*){{0,3}}[ ]\d+)"
     r"(?=\s+(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|thôn|bản|ấp|và|kiêm|nhân dân|ủy"
     r"|đội|viên|đoàn|hội|phó|trưởng|quân sự|biên phòng|cán sự|dân|đảng|ban|số)(?![\w]))"
     rf"[{LOWER}])"
@@ -385,7 +437,13 @@ def _masked(sentence: str) -> str:
     return _ORG_PHRASES_RE.sub(lambda m: "x" * len(m.group()), sentence)
 
 
-_SEP_RE = re.compile(r"\s*(?:[–—‒-]|,|\(|:)?\s*")
+_SEP_RE = re.compile(
+    r"\s*(?:[–—‒-]|,|\(|:"
+    r"|được\s+(?:bầu|bổ nhiệm|cử|tín nhiệm bầu)(?:\s+(?:làm|giữ chức(?: vụ)?|vào chức(?: vụ)?))?|giữ chức(?: vụ)?"
+    r"|tái đắc cử|đắc cử)?\s*"
+)
+_ABBREVIATED_HEAD_RE = re.compile(rf"[{UPPER}]{{2,8}}(?![\w.])")
+_COMRADE_RE = re.compile(r"(?:[Cc]ác\s+)?(?:[Đđ]ồng\s+chí|[Đđ]/[Cc])")
 _DASHES = frozenset("–—‒-")  # any dash separates a name from its titles
 
 
@@ -406,9 +464,13 @@ def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, ga
             return None
     else:
         gap = _SEP_RE.fullmatch(sentence, end, head_start)
-        if gap is None or not gap.group().strip():
+        if gap is None:
             return None
         sep = gap.group().strip()
+        # "Trần Văn Bến TUV – Chủ tịch …": an abbreviated title may follow the
+        # name with no separator; a spelled-out one may not.
+        if not sep and not _ABBREVIATED_HEAD_RE.match(sentence, head_start):
+            return None
     words = sentence[start:end].split()
     honorific = _HONORIFIC_RE.search(sentence, max(0, start - 16), start)
     ev_start = honorific.start() if honorific else start
@@ -419,8 +481,10 @@ def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, ga
         honorific = True
     if _HEAD_RE.match(sentence, start):
         return None  # the run is itself a title
-    strong = bool(honorific) or _rank_before(sentence, start) or sep in _DASHES
-    if not _is_name(words, strong=strong, gaz=gaz):
+    ranked = _rank_before(sentence, start)
+    strong = bool(honorific) or ranked or sep in _DASHES
+    comrade = honorific is not True and honorific is not None and _COMRADE_RE.match(honorific.group()) is not None
+    if not _is_name(words, strong=strong, gaz=gaz, place_ok=(ranked or comrade) and words[0] in SURNAMES):
         return None
     return " ".join(words), ev_start, sep
 

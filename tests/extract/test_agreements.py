@@ -319,3 +319,91 @@ def test_agreeing_and_signing_a_yearly_programme_is_one_signing():
 def test_agreeing_and_adopting_a_plan_is_a_plan():
     body = "Hai cơ quan đã thống nhất và ban hành kế hoạch phối hợp thực hiện công tác dân vận năm 2024."
     assert keys(body) == {("2024-2024", "plan")}
+
+
+# -- real page shapes: reviews without "sơ kết", two facts in one meeting, passives --
+
+
+def test_a_meeting_that_looks_back_on_one_programme_and_signs_the_next_is_two_facts():
+    body = (
+        "Ngày 3/12, Ban Dân vận Tỉnh ủy và Sở Ngoại vụ tổ chức hội nghị nhìn lại 5 năm triển khai Chương trình "
+        "phối hợp giai đoạn 2019-2024; ngay tại hội nghị, hai bên cũng đặt bút ký Chương trình phối hợp giai đoạn 2024 - 2029."
+    )
+    assert keys(body) == {("2019-2024", "review"), ("2024-2029", "sign")}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Hội nghị kiểm điểm một năm triển khai quy chế phối hợp giữa UBND tỉnh và Ủy ban MTTQ tỉnh.", {(None, "review")}),
+        (
+            "Hai bên đánh giá kết quả Chương trình phối hợp công tác giai đoạn 2015-2019, đồng thời ký Chương trình "
+            "phối hợp giai đoạn 2020-2024.",
+            {("2015-2019", "review"), ("2020-2024", "sign")},
+        ),
+        ("Sáng 5/3, Ban Dân vận Huyện ủy sơ kết 3 năm triển khai Chương trình phối hợp giai đoạn 2021-2026.", {("2021-2026", "review")}),
+        ("Mới đây, Ban Dân vận Tỉnh ủy cùng Công an tỉnh họp tổng kết việc phối hợp trong năm 2019.", {("2019-2019", "review")}),
+        ("Công an hai xã tọa đàm về chương trình phối hợp giữ gìn an ninh giai đoạn 2022-2024.", {("2022-2024", "review")}),
+    ],
+)
+def test_reviews_told_without_so_ket_at_the_start(body, expected):
+    assert keys(body) == expected
+
+
+def test_a_span_looked_back_on_and_a_programme_put_into_effect():
+    body = (
+        "Ngày 9/10, hai bên mở hội nghị nhìn lại chặng đường 10 năm (2012-2022), đồng thời đưa vào thực hiện "
+        "chương trình phối hợp giữa Bộ Tư pháp với Hội Luật gia giai đoạn 2022-2032."
+    )
+    assert keys(body) == {("2012-2022", "review"), ("2022-2032", "sign")}
+
+
+def test_two_reviews_in_one_article():
+    body = (
+        "Hội nghị đã sơ kết chương trình phối hợp giai đoạn 2021-2026 với Hội Nông dân huyện. "
+        "Cùng ngày, Ban Dân vận Huyện ủy tổng kết quy chế phối hợp giai đoạn 2018-2023 với Công an huyện."
+    )
+    assert keys(body) == {("2021-2026", "review"), ("2018-2023", "review")}
+
+
+def test_a_programme_already_signed_and_now_reviewed_is_not_signed_again():
+    body = "Hội nghị sơ kết 2 năm thực hiện chương trình phối hợp đã ký kết giai đoạn 2022-2027 giữa hai bên."
+    assert keys(body) == {("2022-2027", "review")}
+
+
+def test_a_signing_told_in_the_passive_with_its_parties():
+    body = (
+        "Chiều 8/5, Chương trình phối hợp tuyên truyền giai đoạn 2020 – 2024 đã được Ủy ban MTTQ tỉnh, "
+        "Báo Lạng Sơn và Đài Phát thanh – Truyền hình tỉnh cùng ký kết."
+    )
+    assert keys(body) == {("2020-2024", "sign")}
+
+
+def test_a_plan_adopted_beside_the_programme():
+    body = (
+        "Hội nghị đã thông qua bản Chương trình phối hợp công tác giữa Ban Dân tộc và Đài Phát thanh tỉnh, "
+        "cùng kế hoạch thực hiện Chương trình phối hợp năm 2023."
+    )
+    assert keys(body) == {("2023-2023", "plan")}
+
+
+def test_a_work_plan_of_the_parties_is_no_coordination_plan():
+    body = (
+        "Hai bên ký chương trình phối hợp công tác dân vận giai đoạn 2018 – 2023, đồng thời triển khai "
+        "kế hoạch công tác cho năm 2018."
+    )
+    assert keys(body) == {("2018-2023", "sign")}
+
+
+def test_period_less_mentions_join_the_dated_review_and_signing():
+    body = (
+        "Hội nghị nhìn lại 4 năm Chương trình phối hợp giữa hai Ban.\n"
+        "Ngày 2/6, hai bên nhìn lại 4 năm triển khai Chương trình phối hợp giai đoạn 2018-2022 và ký Chương trình "
+        "phối hợp giai đoạn 2022 - 2027."
+    )
+    assert keys(body, title="Ký Chương trình phối hợp về công tác dân vận") == {("2018-2022", "review"), ("2022-2027", "sign")}
+
+
+def test_a_signing_at_a_review_meeting_is_a_signing_only():
+    body = "Tại hội nghị sơ kết, hai bên đã ký kết chương trình phối hợp giai đoạn 2024-2028."
+    assert keys(body) == {("2024-2028", "sign")}

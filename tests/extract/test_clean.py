@@ -415,3 +415,113 @@ def test_text_with_markup_in_it_is_kept_not_taken_for_a_breadcrumb():
 @pytest.mark.parametrize("line", ["Trang chủ > Tin tức > Dân vận", "Chính trị | Xã hội | Kinh tế", "Tin tức › Hoạt động › Dân vận"])
 def test_breadcrumbs_are_noise(line):
     assert is_noise(line)
+
+
+# -- real page shapes: title lines, stamps, bylines and furniture in the body --
+
+
+def test_a_section_label_glued_before_the_title_and_the_lead_after_it_are_cut_off():
+    text = (
+        "Xã hội - Chính trị Thị xã biểu dương 30 gương sáng trong phong trào dân vận khéo TNO - Sáng 4/6, "
+        "Ban Dân vận Thị ủy tổ chức hội nghị biểu dương 30 gương sáng tiêu biểu trong phong trào thi đua năm nay.\n"
+        "Các đại biểu dự hội nghị.\n"
+    )
+    found = page(text)
+    assert found.title == "Thị xã biểu dương 30 gương sáng trong phong trào dân vận khéo"
+    assert found.body.startswith("TNO - Sáng 4/6, Ban Dân vận Thị ủy")
+
+
+def test_the_line_over_the_date_line_is_the_title_even_with_a_full_stop():
+    text = (
+        "BAN BIÊN TẬP\n"
+        "Trưởng ban: Đ/c Phạm Văn Thắng\n"
+        "Quỳnh Lưu: Tổng kết 5 năm thực hiện chương trình phối hợp giai đoạn 2019 – 2024.\n"
+        "Ngày cập nhật 09/02/2024\n"
+        "Ngày 6/2/2024, Ban Dân vận Huyện ủy tổng kết chương trình phối hợp với Công an huyện.\n"
+    )
+    assert page(text).title == "Quỳnh Lưu: Tổng kết 5 năm thực hiện chương trình phối hợp giai đoạn 2019 – 2024."
+
+
+def test_contact_lines_with_phone_numbers_are_not_titles():
+    text = (
+        "Liên hệ Quảng cáo: (0260)38.123.456 - (0260)38.654.321\n"
+        "08:10:00 11/12/2019\n"
+        "Tây Hòa: Hội nghị tổng kết công tác Mặt trận năm 2019\n"
+        "Ngày 10/12, Ủy ban MTTQ huyện tổng kết công tác Mặt trận năm 2019.\n"
+    )
+    found = page(text)
+    assert found.title == "Tây Hòa: Hội nghị tổng kết công tác Mặt trận năm 2019"
+    assert "Liên hệ" not in found.body
+
+
+def test_a_stamp_glued_to_the_title_is_the_date_line():
+    text = (
+        "Ban Dân vận Thành ủy tổ chức gặp mặt kỷ niệm ngày truyền thống 12/10/2024 15:30\n"
+        "Chiều 11/10, Ban Dân vận Thành ủy gặp mặt cán bộ qua các thời kỳ nhân dịp kỷ niệm ngày truyền thống.\n"
+    )
+    found = page(text)
+    assert found.title == "Ban Dân vận Thành ủy tổ chức gặp mặt kỷ niệm ngày truyền thống"
+    assert found.date_line == "12/10/2024 15:30"
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [("Lệ Thu Ảnh: Hoàng Quân", "Lệ Thu"), ("Trần Hữu Phước – VPHĐND huyện", "Trần Hữu Phước"), ("Tác giả: CTV", "CTV")],
+)
+def test_bylines_with_a_photo_credit_or_an_office_initials(byline, author):
+    text = f"Ký kết chương trình phối hợp giữa Hội Nông dân và Đồn Biên phòng\nSáng 2/3, hai bên ký kết chương trình phối hợp.\n{byline}\n"
+    assert page(text).author == author
+
+
+def test_byline_and_stamp_on_one_line_under_the_title():
+    text = (
+        "Tăng cường phối hợp giữ gìn an ninh biên giới\n"
+        "Đỗ Hải| 08/08/2022 10:12\n"
+        "Ngày 8/8, Hội Cựu chiến binh tỉnh và Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổng kết chương trình phối hợp.\n"
+    )
+    found = page(text)
+    assert (found.author, found.date_line) == ("Đỗ Hải", "08/08/2022 10:12")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Thời sự | 09:20 15/04/2023 | Báo Phú Yên",
+        "Chính trị 15/04/2023 09:20 (PYO)",
+        "Nguồn:",
+        "Link bài gốc",
+        "05.jpg",
+        "Theo dõi Báo Phú Yên trên Google News",
+        "A A",
+        "0:00",
+        "d",
+        "Tin bài mới:",
+        "Các tin/bài khác",
+        "Đính kèm: KH 15.pdf",
+        "Phú Yên ra quân mùa biển mới - Ảnh 1.",
+    ],
+)
+def test_page_furniture_in_the_body_stays_out_of_it(furniture):
+    text = (
+        "Ra quân tuyên truyền mùa biển mới ở các xã ven biển\n"
+        "Thứ Bảy, 15/4/2023\n"
+        "Sáng 14/4, Ban Dân vận Tỉnh ủy ra quân tuyên truyền cho ngư dân trước mùa biển mới.\n"
+        f"{furniture}\n"
+        "Ngư dân được phát tài liệu về khai thác hải sản đúng luật.\n"
+    )
+    assert page(text).body.splitlines() == [
+        "Sáng 14/4, Ban Dân vận Tỉnh ủy ra quân tuyên truyền cho ngư dân trước mùa biển mới.",
+        "Ngư dân được phát tài liệu về khai thác hải sản đúng luật.",
+    ]
+
+
+def test_a_caption_repeated_with_another_dash_is_kept_once():
+    text = (
+        "Ký kết chương trình phối hợp công tác dân vận giai đoạn 2024-2028\n"
+        "Thứ Hai, 4/3/2024\n"
+        "Sáng 2/3, Ban Dân vận Huyện ủy và Công an huyện ký kết chương trình phối hợp.\n"
+        "Đại diện hai bên ký chương trình phối hợp giai đoạn 2024 - 2028\n"
+        "Đại diện hai bên ký chương trình phối hợp giai đoạn 2024 – 2028\n"
+    )
+    assert page(text).body.count("Đại diện hai bên") == 1
+

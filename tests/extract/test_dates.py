@@ -215,3 +215,96 @@ def test_more_portal_date_lines(line, expected):
 
 def test_a_period_is_not_an_iso_date():
     assert not is_date_line("giai đoạn 2021-2025")
+
+
+# -- real page shapes: planned dates, stamps that do not fit, years written elsewhere --
+
+
+def test_a_planned_date_is_not_the_event():
+    body = (
+        "Mới đây, Ban Dân vận Tỉnh ủy làm việc với các huyện về hội thi. "
+        "Vòng chung kết dự kiến diễn ra ngày 20/11/2023 tại nhà văn hóa tỉnh."
+    )
+    assert find_event_date(body) is None
+
+
+def test_an_event_written_with_its_year_beats_a_stamp_read_month_first():
+    # 08/10/2019 read day first is 8 October; month first it is 10 August, the day after the event.
+    dates = article_dates("Cập nhật lúc : 10:15 08/10/2019", "Sáng ngày 9/8/2019, hai bên ký kết quy chế phối hợp.")
+    assert (dates.published_on, dates.precision, dates.evidence) == (date(2019, 8, 9), "stated", "Sáng ngày 9/8/2019")
+    assert any("does not fit" in warning for warning in dates.warnings)
+
+
+def test_a_stamp_days_after_the_event_stays_the_publication_date():
+    dates = article_dates("Thứ Ba, 12/3/2024", "Ngày 8/3/2024, Hội Nông dân huyện ký kết chương trình phối hợp.")
+    assert dates.published_on == date(2024, 3, 12)
+
+
+def test_a_site_date_years_after_the_event_is_not_the_article_date():
+    dates = article_dates("Thứ Tư, 24/4/2024", "Ngày 11/10/2016, hai bên đã ký chương trình phối hợp giai đoạn 2016-2021.")
+    assert dates.published_on == date(2016, 10, 11)
+
+
+def test_a_year_named_in_the_title_dates_a_day_and_month():
+    dates = article_dates(
+        None,
+        "Chiều 23/6, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận.",
+        title="Sơ kết công tác dân vận 6 tháng đầu năm 2022",
+        programme_year=2021,
+    )
+    assert (dates.published_on, dates.precision) == (date(2022, 6, 23), "year_inferred")
+
+
+def test_an_anniversary_span_dates_a_day_and_month():
+    body = (
+        "Sáng 13/10, Ban Dân vận Huyện ủy gặp mặt cán bộ nhân kỷ niệm 95 năm Ngày truyền thống "
+        "công tác dân vận của Đảng (15/10/1930 - 15/10/2025)."
+    )
+    assert article_dates(None, body).published_on == date(2025, 10, 13)
+
+
+def test_an_award_for_years_in_a_row_is_no_anniversary():
+    body = "Sáng 19-4, huyện khen thưởng người có uy tín vì 5 năm liền (2013-2018) có nhiều đóng góp."
+    assert article_dates(None, body).published_on is None
+
+
+def test_a_site_date_years_after_the_year_the_title_names_is_not_the_article_date():
+    dates = article_dates(
+        "Thứ Tư, 24/4/2024",
+        "Chiều 23/6, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết.",
+        title="Sơ kết công tác dân vận 6 tháng đầu năm 2021",
+    )
+    assert (dates.published_on, dates.precision) == (date(2021, 6, 23), "year_inferred")
+
+
+def test_a_plan_for_next_year_in_the_title_keeps_the_date_line():
+    dates = article_dates(
+        "21:15:00 27/12/2017",
+        "Ngày 27/12, Ủy ban MTTQ tỉnh tổ chức hội nghị.",
+        title="Hội nghị triển khai công tác Mặt trận năm 2018",
+    )
+    assert dates.published_on == date(2017, 12, 27)
+
+
+def test_a_tradition_anniversary_dates_a_day_and_month():
+    body = "Sáng 19/8, Công an tỉnh gặp mặt điển hình nhân Ngày truyền thống Công an nhân dân tròn 80 năm."
+    dates = article_dates(None, body)
+    assert (dates.published_on, dates.precision) == (date(2025, 8, 19), "year_inferred")
+
+
+def test_history_recalled_further_in_does_not_unseat_the_date_line():
+    body = (
+        "Sáng 18/8, Công an tỉnh tổ chức lễ kỷ niệm ngày truyền thống của lực lượng, ôn lại truyền thống vẻ vang "
+        "của lực lượng qua các thời kỳ xây dựng, chiến đấu và trưởng thành. "
+        "Ngày 19/8/1945, lực lượng Công an nhân dân được thành lập."
+    )
+    assert article_dates("Thứ Hai, 18/8/2025", body).published_on == date(2025, 8, 18)
+
+
+def test_a_year_of_history_in_the_title_does_not_date_the_article():
+    dates = article_dates(
+        "Thứ Hai, 3/2/2025",
+        "Sáng 2/2, Đảng ủy xã gặp mặt các đảng viên cao tuổi Đảng.",
+        title="Đảng ta được thành lập năm 1930",
+    )
+    assert dates.published_on == date(2025, 2, 3)

@@ -484,3 +484,107 @@ def test_a_post_named_after_a_border_gate_is_read_whole(gaz, sentence, title):
 )
 def test_title_then_rank_and_name(gaz, sentence, name, title):
     assert officials(gaz, sentence) == {name: [title]}
+
+
+# -- real page shapes: abbreviations, people named in turn, ranks, compound posts --
+
+REAL_PAGE_CASES = [
+    # initials glued to the name, an abbreviated post after the dash
+    (
+        "Phía huyện có mặt Đinh Văn Lợi HUV – PCT UBND huyện tới dự.",
+        {"Đinh Văn Lợi": ["HUV", "PCT UBND huyện"]},
+    ),
+    (
+        "Đồng chí Phan Thị Mơ, TVTU, Phó Chủ tịch UBND tỉnh phát biểu chỉ đạo.",
+        {"Phan Thị Mơ": ["TVTU", "Phó Chủ tịch UBND tỉnh"]},
+    ),
+    (
+        "Dự hội nghị có đồng chí Vương Đình Huệ, PBTTT, TUV, Chủ tịch HĐND huyện.",
+        {"Vương Đình Huệ": ["PBTTT", "TUV", "Chủ tịch HĐND huyện"]},
+    ),
+    # two people in turn, each "Đ/c Name – title"
+    (
+        "Đ/c Mai Văn Khải – Chủ tịch HND tỉnh và Đ/c Tạ Thị Liên – Chủ tịch HND thành phố ký chương trình.",
+        {"Mai Văn Khải": ["Chủ tịch HND tỉnh"], "Tạ Thị Liên": ["Chủ tịch HND thành phố"]},
+    ),
+    # a title before a dash and a name belongs to that name, not to the one before
+    (
+        "Tham dự có Đại tá Lương Văn Hòa – Phó chỉ huy trưởng Bộ CHQS tỉnh, Bí thư Huyện ủy Tân Trụ - Phạm Văn Đông.",
+        {"Lương Văn Hòa": ["Phó chỉ huy trưởng Bộ CHQS tỉnh"], "Phạm Văn Đông": ["Bí thư Huyện ủy Tân Trụ"]},
+    ),
+    # a person named with a rank whose name is also a district's
+    (
+        "Trung tá Dương Minh Châu - Phó chính ủy, Hải đoàn 18 trao quà cho ngư dân.",
+        {"Dương Minh Châu": ["Phó chính ủy"]},
+    ),
+    # a title ending with a unit's number, a caption's verb after it
+    (
+        "Thiếu tá Lò Văn Minh, Chính trị viên Đồn 315 trao tận tay quà cho các hộ nghèo",
+        {"Lò Văn Minh": ["Chính trị viên Đồn 315"]},
+    ),
+    # a compound post written with a dash
+    (
+        "Dự có Ủy viên Trung ương Đảng, Phó Chủ tịch-Tổng Thư ký UBTWMTTQ Việt Nam Hầu A Lềnh.",
+        {"Hầu A Lềnh": ["Ủy viên Trung ương Đảng", "Phó Chủ tịch-Tổng Thư ký UBTWMTTQ Việt Nam"]},
+    ),
+    (
+        "Đồng chí Hà Văn Tuấn, Phó Chủ tịch - Tổng Thư ký Ủy ban MTTQ tỉnh phát biểu.",
+        {"Hà Văn Tuấn": ["Phó Chủ tịch - Tổng Thư ký Ủy ban MTTQ tỉnh"]},
+    ),
+    # a movement's quoted name is part of the title
+    (
+        "Dự có ông Phùng Văn Kiên, Phó Trưởng Ban Chỉ đạo phong trào “Toàn dân bảo vệ an ninh Tổ quốc” của tỉnh.",
+        {"Phùng Văn Kiên": ["Phó Trưởng Ban Chỉ đạo phong trào “Toàn dân bảo vệ an ninh Tổ quốc” của tỉnh"]},
+    ),
+    # elected to a post
+    (
+        "Ông Châu Văn Lực được bầu làm Chủ tịch Ủy ban MTTQ Việt Nam phường Tân Định.",
+        {"Châu Văn Lực": ["Chủ tịch Ủy ban MTTQ Việt Nam phường Tân Định"]},
+    ),
+    # an Ê Đê name opening with "H’" after the title, whole
+    (
+        "Phó Chủ tịch UBND tỉnh H’Lim Byă kết luận hội nghị.",
+        {"H’Lim Byă": ["Phó Chủ tịch UBND tỉnh"]},
+    ),
+    # after "xã", an apostrophe word the gazetteer lacks is the commune, not the name
+    (
+        "Chủ tịch UBND xã H’Lơ Siu Thị Hoa cho biết.",
+        {"Siu Thị Hoa": ["Chủ tịch UBND xã H’Lơ"]},
+    ),
+    # a monk: "Hòa thượng" is a rank, the abbot's post a title
+    (
+        "Đoàn đến thăm Hòa thượng Danh Lâm, Phó Trưởng ban Trị sự tỉnh, trụ trì chùa Cà Săng.",
+        {"Danh Lâm": ["Phó Trưởng ban Trị sự tỉnh", "trụ trì chùa Cà Săng"]},
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", REAL_PAGE_CASES)
+def test_officials_as_real_pages_name_them(gaz, sentence, expected):
+    assert officials(gaz, sentence) == expected
+
+
+def test_a_name_broken_from_its_titles_by_a_line_break_after_a_comma(gaz):
+    from archive.extract import extract
+
+    text = (
+        "Ban Dân vận Tỉnh ủy tiếp đoàn công tác tỉnh bạn\n"
+        "Thứ Hai, 9/9/2019\n"
+        "Buổi tiếp do đồng chí Phạm Quang Vinh,\n"
+        "Ủy viên Thường vụ, Trưởng Ban Dân vận Tỉnh ủy chủ trì.\n"
+    )
+    found = {o["name"]: o["titles"] for o in extract(normalize(text))["officials"]}
+    assert found == {"Phạm Quang Vinh": ["Ủy viên Thường vụ", "Trưởng Ban Dân vận Tỉnh ủy"]}
+
+
+def test_titles_before_names_across_semicolons(gaz):
+    sentence = (
+        "Về dự có các đồng chí: Phó Bí thư Thành ủy Hoàng Minh Đức; Phó Chủ tịch HĐND thành phố Trịnh Thị Lan; "
+        "Chủ tịch Ủy ban MTTQ Việt Nam thành phố Kiều Văn Sơn và Thiếu tướng Đào Quang Vinh, Giám đốc Công an thành phố."
+    )
+    assert officials(gaz, sentence) == {
+        "Hoàng Minh Đức": ["Phó Bí thư Thành ủy"],
+        "Trịnh Thị Lan": ["Phó Chủ tịch HĐND thành phố"],
+        "Kiều Văn Sơn": ["Chủ tịch Ủy ban MTTQ Việt Nam thành phố"],
+        "Đào Quang Vinh": ["Giám đốc Công an thành phố"],
+    }

@@ -211,3 +211,15 @@ def test_facts_are_plain_json():
     facts = extract(text)
     assert json.loads(json.dumps(facts, ensure_ascii=False)) == facts
     assert set(facts) >= CONTRACT_KEYS
+
+
+def test_an_undated_article_naming_a_year_after_the_reform_names_units_of_then():
+    from archive.extract import extract
+
+    text = (
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Phú Thọ ký kết phối hợp với Bộ Chỉ huy Quân sự tỉnh\n"
+        "Chiều 12/12, hai bên ký văn bản phối hợp tuyên truyền. Theo chương trình phối hợp năm 2026, "
+        "hai bên cùng tuyên truyền nhiệm vụ quốc phòng ở tỉnh Phú Thọ.\n"
+    )
+    localities = extract(text)["localities"]
+    assert {(loc["era"], loc["level"], loc["code"]) for loc in localities} == {("post2025", "province", "25")}

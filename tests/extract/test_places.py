@@ -504,3 +504,36 @@ def test_units_a_new_commune_was_formed_from_are_former(gaz):
     found = {(loc["name"], loc["era"], loc["province"]) for loc in find_dated(gaz, "Dân vận", body, date(2025, 11, 20))}
     assert {("Khánh Thượng", "pre2025", "Hà Nội"), ("Minh Quang", "pre2025", "Hà Nội")} <= found
     assert ("Ba Vì", "post2025", "Hà Nội") in found
+
+
+# -- real page shapes: abbreviated unit words, a unit said to be one, datelines --
+
+
+def test_h_dot_stands_for_huyen(gaz):
+    body = "Công an xã Ea Pô (H. Cư Jút, tỉnh Đắk Nông) tọa đàm với công an xã bạn."
+    assert keys(find(gaz, "Tọa đàm vùng giáp ranh", body)) == {("commune", "24646"), ("district", "662"), ("province", "67")}
+
+
+def test_an_abbreviation_glued_to_the_name(gaz):
+    body = "Đoàn đến thăm các chùa Khmer thuộc TP.Kon Tum và huyện Đăk Hà."
+    assert ("district", "608") in keys(find(gaz, "Thăm hỏi nhân dịp Tết", body))
+
+
+def test_a_unit_said_to_be_one(gaz):
+    body = "Ngày 2/3, Hội Nông dân huyện ký kết với các đồn biên phòng. Tân Kỳ là huyện miền núi có nhiều đồng bào."
+    assert keys(find(gaz, "Ký kết chương trình phối hợp", body)) == {("district", "423")}
+
+
+def test_a_person_said_to_be_a_member_is_no_place(gaz):
+    body = "Ông Tân Kỳ là huyện ủy viên."
+    assert keys(find(gaz, "Gặp mặt", body)) == set()
+
+
+def test_the_place_a_lead_is_filed_from(gaz):
+    body = "(PV) - NGHỆ AN - Sáng 3/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban khối dân vận."
+    assert keys(find(gaz, "Giao ban khối dân vận quý I", body)) == {("province", "40")}
+
+
+def test_a_list_goes_on_after_a_commune_the_gazetteer_lacks(gaz):
+    body = "Nhiều mô hình hay ở xã Bạch Mã Đông, Thượng Nhật đã được nhân rộng."
+    assert keys(find(gaz, "Dân vận khéo", body)) == {("commune", "20191")}

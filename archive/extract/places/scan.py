@@ -25,6 +25,7 @@ _TYPE_WORDS = {
     "thị trấn": ({"commune"}, {"thị trấn"}),
     "tt": ({"commune"}, {"thị trấn"}),
     "đặc khu": ({"commune"}, {"đặc khu"}),
+    "h": ({"district"}, {"huyện"}),  # "xã Đại Hiệp (H. Đại Lộc, tỉnh Quảng Nam)"
 }
 # Party committees and posts named after their unit.
 _ORG_WORDS = {
@@ -37,14 +38,21 @@ _ORG_WORDS = {
     "đồn bp": ({"commune"}, None),
 }
 
+# An abbreviation's dot may touch the name: "TP.Trà Vinh", "TX.Ninh Hòa".
 _TYPE_RE = re.compile(
     r"(?<![\w])(?=[TtHhQqPpXxĐđ])(?P<type>[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|TX\.?|[Tt]hị [Tt]rấn|TT\.|[Đđ]ặc khu"
-    r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã)"
-    rf"\s+(?P<run>{CAP_RUN}(?: \d{{1,2}}(?![\d/.,]\d))?|\d{{1,2}}(?![\d/.,]\d))"
+    r"|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|(?<!thị )(?<!Thị )[Xx]ã|H\.)"
+    rf"(?:\s+|(?<=\.))(?P<run>{CAP_RUN}(?: \d{{1,2}}(?![\d/.,]\d))?|\d{{1,2}}(?![\d/.,]\d))"
 )
 # Type words found in lower-cased text (a pattern of plain alternatives lets
 # the regex engine skip fast); the full pattern is then matched where one starts.
-_TYPE_WORD_FIND_RE = re.compile(r"thành phố|tp|thị xã|tx|thị trấn|tt\.|đặc khu|tỉnh|huyện|quận|phường|xã")
+_TYPE_WORD_FIND_RE = re.compile(r"thành phố|tp|thị xã|tx|thị trấn|tt\.|đặc khu|tỉnh|huyện|quận|phường|xã|h\.")
+# "Hướng Hóa là huyện biên giới": a unit named, then said to be one.
+_IS_UNIT_RE = re.compile(
+    rf"(?P<run>{CAP_RUN})\s+(?:vốn\s+|hiện\s+)?là\s+(?:một\s+)?(?P<type>huyện|xã|tỉnh|thị xã|quận|phường|thị trấn)(?![\w]|\s+ủy)"
+)
+# "(Cadn.com.vn) - ĐÀ NẴNG - Sáng 1-10, …": the place a lead is filed from.
+_DATELINE_RE = re.compile(rf"^(?:\([^()]{{2,40}}\)\s*[-–]\s*)?(?P<place>[{UPPER}]{{1,8}}(?: [{UPPER}]{{1,8}}){{0,3}})\s*[-–]\s")
 _ORG_RE = re.compile(
     r"(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
     rf"\s+(?P<run>{CAP_RUN})"
@@ -166,6 +174,16 @@ class _Scanner:
 
             if index == 0:
                 mentions.extend(self._title_prefix(sentence, taken))
+            elif index <= 2:
+                mentions.extend(self._dateline(sentence, index, taken))
+            for match in _IS_UNIT_RE.finditer(sentence) if " là " in sentence else ():
+                if match.start() and not sentence[: match.start()].rstrip().endswith((",", ".", ":")):
+                    continue  # the unit opens its clause: "Hướng Hóa là huyện …", "…, Tuy An là huyện …"
+                levels, types = _TYPE_WORDS[match.group("type")]
+                if self.gaz.lookup(match.group("run"), levels=levels) and not overlaps(match.start(), match.end("run")):
+                    mentions.append(_Mention(match.group("run"), set(levels), types, "typed", index, match.start(),
+                                             match.end("run"), sentence))
+                    taken.append((match.start(), match.end("run")))
             hcm = "HCM" in sentence or "Hồ Chí Minh" in sentence or "Sài Gòn" in sentence
             for match in _HCM_RE.finditer(sentence) if hcm else ():
                 mentions.append(
@@ -181,9 +199,12 @@ class _Scanner:
                 if mention:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
-                    for item in self._list_items(sentence, mention, index):
-                        mentions.append(item)
-                        taken.append((item.start, item.end))
+                # "xã Vĩnh Khương, Tuấn Đạo": the list goes on after a unit the gazetteer lacks.
+                first = mention or _Mention(match.group("run"), set(levels), types, "typed", index,
+                                            match.start("run"), match.end("run"), sentence)
+                for item in self._list_items(sentence, first, index):
+                    mentions.append(item)
+                    taken.append((item.start, item.end))
             for match in _plural_lists(sentence):
                 # "các xã vùng cao như Bản Thi, Xuân Lạc", "hai xã biên giới Pà Cò, Hang Kia"
                 if match.start() and sentence[match.start() - 1].isalnum():
@@ -297,6 +318,17 @@ class _Scanner:
         for mention in result:
             taken.append((mention.start, mention.end))
         return result
+
+    def _dateline(self, sentence: str, index: int, taken) -> list[_Mention]:
+        match = _DATELINE_RE.match(sentence)
+        if not match or len(match.group("place")) < 3:
+            return []
+        name = match.group("place").title()
+        if not self.gaz.lookup(name, levels={"province", "district"}):
+            return []
+        start, end = match.span("place")
+        taken.append((start, end))
+        return [_Mention(name, {"province", "district"}, None, "title", index, start, end, sentence)]
 
     def _bare_provinces(self, sentence: str, index: int, taken) -> list[_Mention]:
         result = []

@@ -365,6 +365,8 @@ Trong năm, các xã Đại Ân 2, Liêu Tú đã vận động bà con hiến �
         officials={
             "Lâm Hoàng Nghiệp": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"],
             "Thạch Chôl": ["Phó Bí thư Thường trực Huyện ủy Trần Đề"],
+            # the abbot's post is a title as written; "Đại đức" is a rank
+            "Thạch Sóc Tha": ["trụ trì chùa Som Rông, thị trấn Lịch Hội Thượng"],
         },
     ),
     dict(
