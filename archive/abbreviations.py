@@ -90,6 +90,14 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("HCM", "Hồ Chí Minh"),
 )
 
+# Kinds of document, written inside document numbers ("01-CTr/TU", "33/CT-TTg"):
+# the word "chương trình" in a query does not stand for "CTr" there.
+DOCUMENT_KINDS = frozenset({"CT-TTg", "QĐ-TTg", "TTg", "QĐ", "NQ", "CTr", "KL"})
+
+# Terms of the trade written as several words that a search must keep
+# together: the kinds of agreement the archive is about.
+TERMS = ("chương trình phối hợp", "quy chế phối hợp", "kế hoạch phối hợp")
+
 _TABLE = dict(ABBREVIATIONS)
 
 # An abbreviation is a whole token: not glued to letters, digits, or to the

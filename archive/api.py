@@ -96,7 +96,7 @@ def article_json(article, absolute, detail: bool = False) -> dict:
 
 
 def _articles(queryset):
-    return with_visible_facts(queryset.defer("raw_text", "extraction", "search_vector", "search_rank"))
+    return with_visible_facts(queryset.defer("raw_text", "extraction", "search_vector", "search_exact", "search_rank"))
 
 
 def articles(request):

@@ -11,12 +11,11 @@ from django.http import Http404, QueryDict
 from archive import charts, stats
 from archive.models import ArticleLocality, Locality
 from archive.pagination import PAGE_SIZE, RESULT_CAP, DegradedPage, PlannedPaginator, paginate
-from archive.scopes import newest_first
-from archive.search.entities import entities, named_officials
+from archive.search.entities import entities, named_officials, named_places
 from archive.search.facets import facets as count_facets
 from archive.search.filters import SORTS
 from archive.search.listing import Listing, OverBudget, time_budget
-from archive.search.matching import attach_snippets
+from archive.search.matching import PLACE_AND_TEXT, attach_snippets, place_reading
 from archive.search.query import parse
 
 # What article lists load: not the body, the raw text or the search vectors.
@@ -73,6 +72,9 @@ def results_context(request, filterset, *, whole_archive: bool = False, with_ent
                 # broad list is no typo (and the trigram scan costs ~15 ms).
                 context["entities"] = entities(filterset.parsed, suggest=not context["listing"].broad)
                 context["named_officials"] = named_officials(filterset.parsed)
+                context["place_reading"] = place_reading(filterset.parsed)
+                context["place_and_text"] = PLACE_AND_TEXT
+                context["named_places"] = named_places(filterset.parsed) if context["place_reading"] else []
                 context["phrase_query"] = f'"{filterset.parsed.text}"'  # the same words, as a phrase
             return context
     except OverBudget:
@@ -124,7 +126,7 @@ def _degraded_context(request, filterset) -> dict:
     number = int(number)
     start = (number - 1) * PAGE_SIZE
     rows = list(
-        newest_first(filterset.qs).only(*LIST_FIELDS)
+        filterset.plainly_read().only(*LIST_FIELDS)
         .annotate(lead=Left("body", 300))[start : start + PAGE_SIZE + 1]
     )
     page = DegradedPage(rows, number, PAGE_SIZE)
@@ -134,7 +136,7 @@ def _degraded_context(request, filterset) -> dict:
         "page": page,
         "degraded": True,
         "q": filterset.values.get("q", ""),
-        "parsed": filterset.parsed,
+        "parsed": parse(filterset.values.get("q") or "", entity_reading=False),
         "sort": "date",
         "sorts": SORTS,
         "facets": [],

@@ -70,6 +70,40 @@ def articles_in(locality: Locality, queryset=None):
     return queryset.filter(Exists(facts_of(ArticleLocality, locality=locality)))
 
 
+def _counted_in_place_rows(place: Locality) -> bool:
+    """Whether ArticlePlace's rows for `place` are its articles in its own
+    era: a district's, a pre-2025 province's (successors are post-2025)."""
+    return place.level == DISTRICT or (place.level == PROVINCE and place.era == Locality.Era.PRE2025)
+
+
+def in_places_of_era(queryset, places):
+    """The articles of `queryset` about any of `places` or a unit under it
+    in the place's own era (`articles_of_era`): through ArticlePlace's rows,
+    which list a place newest first (`in_places`), where they hold just that."""
+    if all(map(_counted_in_place_rows, places)):
+        return in_places(queryset, places)
+    return queryset.filter(pk__in=articles_of_era(places))
+
+
+def articles_of_era(places):
+    """The ids of the articles about any of `places` or a unit under it in
+    the place's own era (a values queryset): what a search for a place's
+    name lists. Unlike a place's page, a post-2025 province does not take in
+    the pre-2025 units it took over. ArticlePlace's rows for pre-2025
+    provinces and districts; the visible facts of units under a post-2025
+    province, and of communes."""
+    by_place = [place.pk for place in places if _counted_in_place_rows(place)]
+    provinces = [place.pk for place in places if place.level == PROVINCE and place.era == Locality.Era.POST2025]
+    communes = [place.pk for place in places if place.level == Locality.Level.COMMUNE]
+    ids = ArticlePlace.objects.filter(place__in=by_place).values("article")
+    facts = ArticleLocality.objects.visible()
+    if provinces:
+        ids = ids.union(facts.filter(locality__province__in=provinces).values("article"))
+    if communes:
+        ids = ids.union(facts.filter(locality__in=communes).values("article"))
+    return ids
+
+
 def with_facet_keys(queryset, field: str, keys: list[int]):
     """The articles of `queryset` whose facet keys (ArticleFacetKeys) hold
     any of `keys` in `field` ("periods": start × 10000 + end, "officials"

@@ -104,7 +104,7 @@ home = search_page
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.defer("search_vector", "search_rank", "extraction"), pk=pk)
+    article = get_object_or_404(Article.objects.defer("search_vector", "search_exact", "search_rank", "extraction"), pk=pk)
     context = {
         "article": article,
         "canonical": canonical(request, article),

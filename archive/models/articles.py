@@ -9,7 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from archive.models.entities import Agreement, Document, Locality, Official, Organisation, Period
-from archive.search.vectors import folded_vector, rank_vector
+from archive.search.vectors import exact_vector, folded_vector, rank_vector
 
 
 class ImportRun(models.Model):
@@ -104,9 +104,14 @@ class Article(models.Model):
 
     # --- Search (owned by archive/search/vectors.py) -------------------------
     # Stored, generated from title and body by Postgres: no signals, no reindex.
-    # Folded (unaccented) title + body: what a query matches (GIN index below).
+    # Folded (unaccented) title + body: what words typed without diacritics
+    # match, whatever their spelling (GIN index below).
     search_vector = models.GeneratedField(
         expression=folded_vector(), output_field=SearchVectorField(), db_persist=True
+    )
+    # The same in the exact forms: what words typed with diacritics match.
+    search_exact = models.GeneratedField(
+        expression=exact_vector(), output_field=SearchVectorField(), db_persist=True
     )
     # Title + lead, exact and folded lexemes: cheap ranking, exact forms first.
     search_rank = models.GeneratedField(
@@ -114,7 +119,9 @@ class Article(models.Model):
     )
     # --- end of search fields ----------------------------------------------
 
-    history = HistoricalRecords(excluded_fields=["raw_text", "extraction", "search_vector", "search_rank"])
+    history = HistoricalRecords(
+        excluded_fields=["raw_text", "extraction", "search_vector", "search_exact", "search_rank"]
+    )
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -124,8 +131,10 @@ class Article(models.Model):
         indexes = [
             # The home page and every date-sorted listing.
             models.Index(fields=["-published_on", "-id"], name="article_published"),
-            # archive.search.matching: `search_vector @@ query` for every text search.
+            # archive.search.matching: `search_vector @@ query` for words typed
+            # without diacritics, `search_exact @@ query` for the others.
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            GinIndex(fields=["search_exact"], name="article_search_exact"),
         ]
 
     def __str__(self):

@@ -1,5 +1,7 @@
-"""The officials and places a query names: shown on top of the results, and
-an official's name is searched through the articles the official appears in.
+"""The officials and places a query names, and the names a query's words may
+be (ArchiveLexicon). A query that is the whole name of an official or a place
+is read as that entity: the box on top of the results, and the results are
+the entity's articles plus those that write the name (archive.search.matching).
 """
 
 from __future__ import annotations
@@ -11,12 +13,29 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db.models import Count
 
 from archive.models import ArticleLocality, ArticlePlace, Locality, Official
-from archive.search.query import ParsedQuery, words
+from archive.search.query import NAME, Lexicon, ParsedQuery, words
 from archive.text import normalize
 
 _UNIT_PREFIX = re.compile(
     r"^(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE
 )
+
+
+class ArchiveLexicon(Lexicon):
+    """The dictionary's words and the archive's names: places of the
+    gazetteer and officials, by their folded names (a name the dictionary
+    also knows, "Hội An", is a name). One query, two indexed look-ups, for
+    the runs the dictionary does not know or that were typed capitalised."""
+
+    def known(self, keys):
+        found = super().known(keys)
+        names = [" ".join(key) for key, capitalised in keys.items() if capitalised or key not in found]
+        if names:
+            rows = Locality.objects.filter(ascii_name__in=names).values_list("ascii_name").union(
+                Official.objects.filter(ascii_name__in=names).values_list("ascii_name")
+            )
+            found.update((tuple(name.split()), NAME) for (name,) in rows)
+        return found
 
 
 @dataclass
@@ -33,7 +52,8 @@ def named_officials(parsed: ParsedQuery) -> list:
     """The officials whose whole name the query is: folded, so "tran thi dieu
     minh" names every Trần Thị Diệu Minh; typed with diacritics, it must be
     the name as written. A search for a name lists the articles these
-    officials appear in (`search`); quoted, it is a phrase like any other.
+    officials appear in and those that write the name (archive.search.
+    matching); quoted, it is a phrase like any other.
     One query per ParsedQuery (kept on it), none for what is not a name."""
     if parsed._officials is None:
         parsed._officials = []
@@ -47,8 +67,40 @@ def named_officials(parsed: ParsedQuery) -> list:
     return parsed._officials
 
 
+_UNIT_TYPES = {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}
+
+
+def named_places(parsed: ParsedQuery) -> list:
+    """The places whose name the query is, with an optional unit ("huyện
+    Phong Điền"): folded, or typed with diacritics, as written. Folding
+    merges names ("Dân vận" and xã Đản Ván): typed without diacritics, a
+    place must have articles. Each has `article_count` (what its page lists),
+    most articles first. One query per ParsedQuery (kept on it) and one for
+    the counts, none for what is not a name."""
+    if parsed._places is None:
+        parsed._places = []
+        name = " ".join(words(parsed.text))
+        if parsed.is_name_like and not (parsed.periods or parsed.years) and 2 <= len(name) <= 80:
+            place = _UNIT_PREFIX.sub("", parsed.text)
+            unit = parsed.text[: len(parsed.text) - len(place)].strip().lower().rstrip(".")
+            localities = Locality.objects.filter(ascii_name=" ".join(words(place))).select_related("province")
+            if unit in _UNIT_TYPES:
+                localities = localities.filter(unit_type=unit)
+            if parsed.has_diacritics:
+                wanted = normalize(place).lower()
+                localities = [locality for locality in localities if locality.name.lower() == wanted]
+            localities = [
+                locality for locality in _with_listed_articles(list(localities))
+                if parsed.has_diacritics or locality.article_count
+            ]
+            parsed._places = sorted(
+                localities, key=lambda locality: (-locality.article_count, locality.era, locality.level, locality.name)
+            )[:6]
+    return parsed._places
+
+
 def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
-    """Officials and localities whose name is the query (folded), shown first;
+    """Officials and localities whose name is the query, shown first;
     failing that, and if `suggest`, the officials with the nearest names
     (pg_trgm). Two queries for most names, at most five (the places'
     counts, suggestions); none for a query that does not look like a name."""
@@ -59,18 +111,7 @@ def entities(parsed: ParsedQuery, suggest: bool = True) -> Entities:
     if not 2 <= len(name) <= 80:
         return found
     found.officials = named_officials(parsed)
-    place = _UNIT_PREFIX.sub("", parsed.text)
-    unit = parsed.text[: len(parsed.text) - len(place)].strip().lower().rstrip(".")
-    localities = Locality.objects.filter(ascii_name=" ".join(words(place))).select_related("province")
-    if unit in {"tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thành phố", "đặc khu"}:
-        localities = localities.filter(unit_type=unit)
-    # Folding merges names ("Dân vận" and xã Đản Ván): typed with diacritics,
-    # a place must match them; typed without, it must have articles.
-    if parsed.has_diacritics:
-        wanted = normalize(place).lower()
-        localities = [unit for unit in localities if unit.name.lower() == wanted]
-    localities = [unit for unit in _with_listed_articles(list(localities)) if parsed.has_diacritics or unit.article_count]
-    found.localities = sorted(localities, key=lambda unit: (-unit.article_count, unit.era, unit.level, unit.name))[:6]
+    found.localities = named_places(parsed)
     if suggest and not (found.officials or found.localities) and len(name) >= 4:
         found.suggestions = list(
             Official.objects.filter(ascii_name__trigram_word_similar=name)

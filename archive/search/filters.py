@@ -1,10 +1,16 @@
-"""The search page's parameters: the query text, the facets, the sort order.
+"""The search page's parameters: the query text, the facets, the sort order,
+and how the text is read.
 
 Lenient (archive.params): an unknown or malformed value is dropped, never an
 error. Several values of one facet combine with OR, facets with AND; every
 facet filter is an EXISTS over the fact table it reads, a join on
 ArticlePlace's unique rows for a single place, or an overlap of the facet
 keys, so no filter duplicates rows and hidden facts never count.
+
+The query is read strictly (archive/search/query.py); when that finds nothing
+under the chosen facets, the next, wider reading is taken, and the page says
+so. A query that is an entity's name lists the entity's articles; the same
+words quoted are read as a phrase only.
 """
 
 from functools import cached_property
@@ -14,6 +20,8 @@ from archive.models import Article
 from archive.scopes import newest_first
 from archive.search.facets import FACETS, FacetDef
 from archive.search import listing
+from archive.search.entities import ArchiveLexicon, named_officials
+from archive.search.matching import place_reading
 from archive.search.matching import search
 from archive.search.query import ParsedQuery, parse
 
@@ -38,7 +46,17 @@ class ArticleFilter(LenientFilterSet):
 
     @cached_property
     def parsed(self) -> ParsedQuery:
-        return parse(self.values.get("q") or "")
+        """The query as read: strictly, or the first wider reading that finds
+        something under the chosen facets (one bounded query per reading
+        tried; none when the strict one finds something)."""
+        parsed = parse(self.values.get("q") or "", lexicon=ArchiveLexicon())
+        if named_officials(parsed) or place_reading(parsed):
+            return parsed  # a name the archive knows: read as that entity, never widened
+        while parsed.has_text and (wider := parsed.wider()) is not None:
+            if self._narrowed(self.queryset.all(), parsed=parsed, ranked=False).order_by().exists():
+                break
+            parsed = wider
+        return parsed
 
     @property
     def sort_order(self) -> str:
@@ -50,14 +68,26 @@ class ArticleFilter(LenientFilterSet):
             queryset = newest_first(queryset)
         return queryset
 
-    def _narrowed(self, queryset, ignored: tuple[str, ...] = ()):
+    def _narrowed(self, queryset, ignored: tuple[str, ...] = (), parsed: ParsedQuery | None = None, ranked=None):
+        """`queryset` narrowed to the query (`parsed`, else the query as
+        read) and the chosen facets but `ignored`."""
         values = self.values
         if values.get("q"):
-            queryset = search(queryset, self.parsed, ranked=self.sort_order == "relevance")
+            if parsed is None:
+                parsed, ranked = self.parsed, self.sort_order == "relevance"
+            queryset = search(queryset, parsed, ranked=ranked)
         for facet in FACETS:
             if facet.name not in ignored and (chosen := values.get(facet.name)):
                 queryset = facet.narrow(queryset, chosen, values)
         return queryset
+
+    def plainly_read(self):
+        """The matches newest first with the query read from the dictionary
+        alone: no look-up of names, no entity, no widening. What a page out
+        of time lists (archive.results), when those look-ups may be what
+        took the time."""
+        parsed = parse(self.values.get("q") or "", entity_reading=False)
+        return newest_first(self._narrowed(self.queryset.all(), parsed=parsed, ranked=False))
 
     def queryset_without(self, facet: FacetDef):
         """The results as they would be without the filters `facet` ignores:

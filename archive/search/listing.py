@@ -14,7 +14,6 @@ is a sample.
 
 from __future__ import annotations
 
-import json
 import time
 from contextlib import contextmanager
 
@@ -25,22 +24,10 @@ from archive.models import Article
 from archive.scopes import newest_first
 from archive.search.facets import stored_facet_counts
 from archive.search.matching import rank_expression
-from archive.search.sql import pk_array, run
+from archive.search.sql import estimate, pk_array, run
 
 BROAD = 2_000
 WINDOW = 1_000
-
-
-def estimate(queryset) -> int:
-    """The planner's estimate of how many rows `queryset` holds (EXPLAIN:
-    planned, not run; about a millisecond whatever the archive's size)."""
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def newest_pks(queryset) -> list[int]:

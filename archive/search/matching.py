@@ -17,11 +17,16 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.models import Article, ArticlePeriod, Role
-from archive.search.entities import named_officials
+from archive.scopes import articles_of_era, facts_of, in_places_of_era
+from archive.search.entities import ArchiveLexicon, named_officials, named_places
 from archive.search.query import ParsedQuery, parse
+from archive.search.sql import estimate
 from archive.search.vectors import EXACT, FOLDED
 
 HEADLINE_CHARS = 1500  # how far into the body a snippet looks
+# A place's name written in more articles than this is not joined with the
+# place's own articles (place_reading).
+PLACE_UNION_LIMIT = 2_000
 
 
 class TsQuery(SearchQuery):
@@ -92,14 +97,60 @@ def adjacency_query(parsed: ParsedQuery) -> TsQuery | None:
     return parsed._tsqueries["adjacency"]
 
 
+def match_condition(parsed: ParsedQuery) -> Q:
+    """Which articles the query's words match: OR of groups, AND of a group's
+    terms, any of a term's alternatives. A word typed with diacritics is
+    matched in the exact vector (its spelling only), the others in the
+    folded one (any spelling). The terms of a group that read one vector
+    are one tsquery on it, so a group is at most one condition per vector
+    (and one per term whose alternatives read both). Built once per
+    ParsedQuery.
+
+    An exact word is also matched folded: the folded vector is in the row
+    and the exact one out of it (TOAST), so a list walked in date order
+    reads the exact vector only of the articles whose folded words match."""
+    if "match" not in parsed._tsqueries:
+        groups = Q()
+        for group in parsed.groups:
+            by_vector = {"search_exact": [], "search_vector": []}
+            both = Q()
+            for term in group:
+                alternatives = {"search_exact": [], "search_vector": []}
+                for index, text in enumerate(term.alternatives):
+                    exact = term.exact and index == 0
+                    sql = _phrase_sql(text, EXACT if exact else FOLDED, exact)
+                    alternatives["search_exact" if exact else "search_vector"].append(sql)
+                read = [(vector, _any_sql(parts, "||")) for vector, parts in alternatives.items() if parts]
+                if term.exact and not term.negated:
+                    by_vector["search_vector"].append(
+                        _any_sql([_phrase_sql(text, FOLDED, False) for text in term.alternatives], "||")
+                    )
+                if len(read) == 1:
+                    vector, (sql, params) = read[0]
+                    by_vector[vector].append((f"!!({sql})", params) if term.negated else (sql, params))
+                    continue
+                either = Q()
+                for vector, (sql, params) in read:
+                    either |= Q(**{vector: TsQuery(sql, params)})
+                both &= ~either if term.negated else either
+            condition = both
+            for vector, terms in by_vector.items():
+                if terms:
+                    condition &= Q(**{vector: TsQuery(*_any_sql(terms, "&&"))})
+            groups |= condition
+        parsed._tsqueries["match"] = groups
+    return parsed._tsqueries["match"]
+
+
 def search(queryset, q: str | ParsedQuery, ranked: bool = True):
     """`queryset` narrowed to the query, annotated with `rank` and ordered best
     first (then newest). An empty query returns `queryset` with rank 0.
     Without `ranked` (a list the caller orders by date), no rank is computed:
-    in the SELECT of a sorted list Postgres computes it for every match."""
-    parsed = q if isinstance(q, ParsedQuery) else parse(q)
+    in the SELECT of a sorted list Postgres computes it for every match.
+    A string is read with the archive's words and names (ArchiveLexicon)."""
+    parsed = q if isinstance(q, ParsedQuery) else parse(q, lexicon=ArchiveLexicon())
     if parsed.periods or parsed.years:
-        facts = ArticlePeriod.objects.filter(article=OuterRef("pk"), hidden=False)
+        facts = ArticlePeriod.objects.visible().filter(article=OuterRef("pk"))
         when = Q()
         for start, end in parsed.periods:
             when |= Q(Exists(facts.filter(period__start=start, period__end=end)))
@@ -115,14 +166,49 @@ def search(queryset, q: str | ParsedQuery, ranked: bool = True):
 
 
 def _matching(queryset, parsed: ParsedQuery):
-    """`queryset` narrowed to the articles that match the query's text."""
-    if officials := named_officials(parsed):
+    """`queryset` narrowed to the articles that match the query's text, or,
+    for a query that is an entity's name (`entity_reading`), the entity's."""
+    if parsed.entity_reading and (officials := named_officials(parsed)):
         # A name is found through the articles its official appears in: the
         # words of a name ("Dương", "Hồng", "Bình") are each in thousands of
         # articles, and checking where they stand together in each is slow.
-        roles = Role.objects.filter(article=OuterRef("pk"), hidden=False, official__in=officials)
-        return queryset.filter(Exists(roles))
-    return queryset.filter(search_vector=tsquery(parsed, FOLDED))
+        return queryset.filter(Exists(facts_of(Role, official__in=officials)))
+    reading = place_reading(parsed)
+    if reading == PLACE_AND_TEXT:
+        text = Article.objects.filter(match_condition(parsed)).values("pk")
+        return queryset.filter(pk__in=articles_of_era(named_places(parsed)).union(text))
+    if reading == PLACE:
+        return in_places_of_era(queryset, named_places(parsed))
+    return queryset.filter(match_condition(parsed))
+
+
+PLACE_AND_TEXT, PLACE = "place and text", "place"
+
+
+def place_reading(parsed: ParsedQuery) -> str | None:
+    """How a query that is a place's whole name (entities.named_places) is
+    read, or None when it is read as words:
+    - PLACE_AND_TEXT: the place's articles (its units' included, in its own
+      era) and those that write the name, when the name is written in up to
+      PLACE_UNION_LIMIT articles: the two lists of ids, joined;
+    - PLACE: the place's articles, when the name is written in more articles
+      but the place's own are at least half as many (a place's name, "Mai
+      Châu": testing where its two words stand in tens of thousands of
+      articles is what would make the page slow, and the articles that
+      write it are nearly all the place's);
+    - None: as words, when far more articles write the name than are about
+      the place (a common word that is also a commune's name, "biên giới").
+    One EXPLAIN, once per ParsedQuery, only for a place's name."""
+    if "place" not in parsed._tsqueries:
+        reading = None
+        if parsed.entity_reading and not named_officials(parsed) and (places := named_places(parsed)):
+            written = estimate(Article.objects.filter(match_condition(parsed)))
+            if written <= PLACE_UNION_LIMIT:
+                reading = PLACE_AND_TEXT
+            elif 2 * sum(place.article_count for place in places) >= written:
+                reading = PLACE
+        parsed._tsqueries["place"] = reading
+    return parsed._tsqueries["place"]
 
 
 def rank_expression(parsed: ParsedQuery, whole_body: bool = True):

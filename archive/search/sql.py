@@ -1,4 +1,6 @@
-"""Small SQL helpers of the listing and the facets."""
+"""Small SQL helpers of the search's parts."""
+
+import json
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -22,3 +24,15 @@ def run(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def estimate(queryset) -> int:
+    """The planner's estimate of how many rows `queryset` holds (EXPLAIN:
+    planned, not run; about a millisecond whatever the archive's size)."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])

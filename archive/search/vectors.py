@@ -9,11 +9,13 @@
   NFC-normalises and moves tones to the archive's old-style place (hoà → hòa,
   uỷ → ủy), like ``archive.text.normalize`` does in Python.
 
-Two stored vectors on Article (GeneratedField, see models.py):
-``search_vector`` (folded; title A, body C; GIN index) decides what matches;
-``search_rank`` (title A + first LEAD_CHARS of body B, both exact and folded,
-small enough to stay cheap) does most of the ranking, and ranks a query typed
-with diacritics "Đảng" above "đang".
+Three stored vectors on Article (GeneratedField, see models.py):
+``search_vector`` (folded; title A, body C; GIN index) matches the words typed
+without diacritics, whatever their spelling in the text; ``search_exact``
+(the same in the exact forms; GIN index) matches the words typed with
+diacritics, "Đảng" and not "đang"; ``search_rank`` (title A + first LEAD_CHARS
+of body B, both exact and folded, small enough to stay cheap) does most of
+the ranking.
 """
 
 from django.contrib.postgres.search import SearchVector
@@ -43,6 +45,15 @@ def folded_vector():
     """Expression of Article.search_vector (matching)."""
     return SearchVector("title", config=FOLDED, weight="A") + SearchVector(
         Left("body", BODY_CHARS), config=FOLDED, weight="C"
+    )
+
+
+def exact_vector():
+    """Expression of Article.search_exact (matching the words typed with
+    diacritics): title A and body C, like the folded vector, in the exact
+    forms, so the same words stand at the same positions in both."""
+    return SearchVector(Canonical("title"), config=EXACT, weight="A") + SearchVector(
+        Canonical(Left("body", BODY_CHARS)), config=EXACT, weight="C"
     )
 
 

@@ -33,10 +33,10 @@ from archive.results import LIST_FIELDS
 from archive.search.entities import entities
 from archive.search.filters import ArticleFilter
 from archive.search.listing import Listing
-from archive.search.matching import attach_snippets
+from archive.search.matching import TsQuery, attach_snippets
 from archive.search.query import parse
 from archive.search.sql import pk_array
-from archive.search.vectors import BODY_CHARS, folded_vector, rank_vector
+from archive.search.vectors import BODY_CHARS, exact_vector, folded_vector, rank_vector
 from lab.bench.timing import Timing, timed
 
 
@@ -84,11 +84,13 @@ def import_ceiling(cpu_ms_per_article: dict, cores: int) -> float | None:
 
 
 def search_vectors_cost(articles: int = 5000) -> dict:
-    """Database CPU per article for the two generated search columns
-    (Article.search_vector and search_rank) alone: the same expressions over
-    the newest `articles` stored articles, timed against reading the same
-    text. Every import pays this, whatever else it does; one backend runs
-    the query, so its wall time is its CPU time on an idle machine."""
+    """Database CPU per article for the generated search columns alone
+    (Article.search_vector, search_exact and search_rank), and for the exact
+    one apart (what matching the spelling typed costs an import): the same
+    expressions over the newest `articles` stored articles, timed against
+    reading the same text. Every import pays this, whatever else it does;
+    one backend runs the query, so its wall time is its CPU time on an idle
+    machine."""
 
     def lexemes(vector):
         return Func(vector, function="length", output_field=IntegerField())
@@ -108,8 +110,22 @@ def search_vectors_cost(articles: int = 5000) -> dict:
         return 1000 * min(times)
 
     read = best_ms(text)
-    vectors = best_ms(text + lexemes(folded_vector()) + lexemes(rank_vector()))
-    return {"articles": len(ids), "ms_per_article": round(max(vectors - read, 0) / len(ids), 3)}
+    vectors = best_ms(text + lexemes(folded_vector()) + lexemes(exact_vector()) + lexemes(rank_vector()))
+    exact = best_ms(text + lexemes(exact_vector()))
+    return {
+        "articles": len(ids),
+        "ms_per_article": round(max(vectors - read, 0) / len(ids), 3),
+        "exact_ms_per_article": round(max(exact - read, 0) / len(ids), 3),
+    }
+
+
+def district_counts(query: Query) -> dict:
+    """For a place's name: how many articles contain it as written (a phrase
+    in the exact forms, what Postgres's parser reads as the name), against
+    the count the search page shows for it (time_search_core)."""
+    name = query.params.get("q", "")
+    phrase = TsQuery("phraseto_tsquery('simple', archive_canonical(%s))", (name,))
+    return {"q": name, "containing": Article.objects.filter(search_exact=phrase).count()}
 
 
 def _children_cpu_seconds() -> float:
@@ -340,9 +356,16 @@ def database_size() -> dict:
         cursor.execute("SELECT pg_database_size(current_database())")
         (whole,) = cursor.fetchone()
         cursor.execute(
-            "SELECT pg_relation_size('article_search_vector'), pg_total_relation_size('archive_article')"
+            "SELECT pg_relation_size('article_search_vector'), pg_relation_size('article_search_exact'), "
+            "pg_total_relation_size('archive_article')"
         )
-        gin, article_total = cursor.fetchone()
+        gin, exact_gin, article_total = cursor.fetchone()
+        # What the exact vector takes in the rows (compressed, as stored), over a sample.
+        cursor.execute(
+            "SELECT avg(pg_column_size(search_exact)) FROM "
+            "(SELECT search_exact FROM archive_article ORDER BY id DESC LIMIT 5000) AS newest"
+        )
+        (exact_column,) = cursor.fetchone()
     articles = Article.objects.count()
     archive_bytes = sum(size for _, size in tables)
     return {
@@ -352,5 +375,7 @@ def database_size() -> dict:
         "database_bytes": whole,
         "article_table_bytes": article_total,
         "search_gin_index_bytes": gin,
+        "exact_gin_index_bytes": exact_gin,
+        "exact_column_bytes_per_article": round(exact_column or 0),
         "largest_tables": [{"table": name, "bytes": size} for name, size in tables[:8]],
     }

@@ -62,6 +62,9 @@ class Command(BaseCommand):
         queries = scale.query_set()
         result["search_page"] = [t.as_dict() for t in scale.time_search_page(queries, repeat)]
         result["search_core"] = [t.as_dict() for t in scale.time_search_core(queries, repeat)]
+        district = next((q for q in queries if q.name.startswith("district")), None)
+        if district is not None:
+            result["district"] = scale.district_counts(district)
         result["name_lookup"] = [t.as_dict() for t in scale.time_name_lookups(repeat)]
         result["other_pages"] = [t.as_dict() for t in scale.time_pages(scale.browse_pages(), repeat)]
         result["size"] = scale.database_size()
@@ -97,13 +100,22 @@ class Command(BaseCommand):
                   + (f": at most {ceiling:,.0f} articles/s on {result['cpus']} cores" if ceiling else ""))
         if (vectors := result.get("search_vectors", {})).get("articles"):
             write(f"search vectors alone: {vectors['ms_per_article']} ms of database CPU per article "
-                  f"(the two generated columns over {vectors['articles']:,} stored articles)")
+                  f"(the three generated columns over {vectors['articles']:,} stored articles); the exact-spelling "
+                  f"vector alone: {vectors['exact_ms_per_article']} ms")
         if build := result.get("fts5_build"):
             write(f"FTS5 build: {build['articles'] / max(build['seconds'], 1e-9):,.0f} articles/s, "
                   f"{build['bytes_per_article']:,} bytes/article")
         size = result["size"]
         write(f"database: {size['bytes_per_article']:,} bytes/article ({size['archive_tables_bytes'] / 1e9:.2f} GB "
               f"for {size['articles']:,} articles; GIN index {size['search_gin_index_bytes'] / 1e6:,.0f} MB)")
+        articles = max(size["articles"], 1)
+        write(f"exact-spelling vector: {size['exact_column_bytes_per_article']:,} bytes/article in the rows, its GIN "
+              f"index {size['exact_gin_index_bytes'] / articles:,.0f} bytes/article "
+              f"({size['exact_gin_index_bytes'] / 1e6:,.0f} MB)")
+        if district := result.get("district"):
+            shown = next((t["note"] for t in result.get("search_core", []) if t["name"].startswith("district")), "")
+            write(f"district query {district['q']!r}: {district['containing']:,} articles contain the name; "
+                  f"the page shows: {shown.rpartition('count ')[2]}")
         fts = {t["name"]: t for t in result.get("fts5", [])}
         core = {t["name"]: t for t in result.get("search_core", [])}
 
