@@ -91,6 +91,9 @@ _HEADS: tuple[tuple[str, str, str, str], ...] = (
      r"|Văn hóa - Thể thao|Văn hóa, Thông tin và Thể thao|Truyền thông và Văn hóa)", None, "other", "unit"),
 )
 
+# The bodies' names as the archive writes them, for the search's words.
+BODY_NAMES = tuple(sorted({canonical for _pattern, canonical, _kind, _rule in _HEADS if canonical}))
+
 _HEAD_RE = re.compile(
     # The look-ahead on the first letters lets the engine skip most positions.
     r"(?=[BCĐHKLMPQSTUVỦ])(?<![\w/-])(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_HEADS)) + r")(?![\w])"

@@ -155,7 +155,9 @@ def search(queryset, q: str | ParsedQuery, ranked: bool = True):
         for start, end in parsed.periods:
             when |= Q(Exists(facts.filter(period__start=start, period__end=end)))
         for year in parsed.years:
-            when |= Q(Exists(facts.filter(period__start__lte=year, period__end__gte=year)))
+            # The year itself reported on ("năm 2024": 2024-2024), not a longer
+            # period that takes it in: a programme of 2021-2025 is not news of 2024.
+            when |= Q(Exists(facts.filter(period__start=year, period__end=year)))
             when |= Q(published_on__year=year)
         queryset = queryset.filter(when)
     if parsed.has_text:

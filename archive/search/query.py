@@ -33,11 +33,12 @@ from functools import cache
 from importlib import resources
 
 from archive.abbreviations import ABBREVIATIONS, DOCUMENT_KINDS, TERMS
+from archive.extract.organisations import BODY_NAMES
 from archive.text import fold, normalize
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
-MAX_WORD_SYLLABLES = 6  # the longest name looked for ("Trần Thị Diệu Minh", "Ủy ban Mặt trận Tổ quốc Việt Nam")
+MAX_WORD_SYLLABLES = 7  # the longest word or name looked for ("Ủy ban Mặt trận Tổ quốc Việt Nam")
 
 STRICT, SYLLABLES, FOLDED = "strict", "syllables", "folded"
 READINGS = (STRICT, SYLLABLES, FOLDED)
@@ -104,10 +105,13 @@ WORD, EXPANSION, NAME = "word", "expansion", "name"  # what a known run of sylla
 def dictionary() -> dict[tuple[str, ...], str]:
     """Vietnamese words of several syllables, folded: the word list of pyvi
     (a Vietnamese word segmenter on PyPI, its data inside the package), the
-    terms of the trade (archive.abbreviations.TERMS) and the abbreviation
-    table's expansions. Read once per process (~23,000 words, ~0.2 s)."""
+    terms of the trade (archive.abbreviations.TERMS), the bodies' names the
+    extractor knows ("Ban Xây dựng Đảng", "Hội Nông dân") and the
+    abbreviation table's expansions. Read once per process (~23,000 words,
+    ~0.2 s)."""
     text = resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
-    found = {key: WORD for key in map(words, [*text.splitlines(), *TERMS]) if 2 <= len(key) <= MAX_WORD_SYLLABLES}
+    lines = [*text.splitlines(), *TERMS, *BODY_NAMES]
+    found = {key: WORD for key in map(words, lines) if 2 <= len(key) <= MAX_WORD_SYLLABLES}
     found.update((key, EXPANSION) for key in _ABBREVIATIONS_OF if len(key) > 1)
     return found
 
@@ -341,16 +345,35 @@ def _plain_term(text: str, reading: str) -> Term:
     exact = reading != FOLDED and has_diacritics(text)
     key = words(text)
     if len(key) > 1:
-        return Term([text, *abbreviations_of(key)], exact=exact)
+        return Term(_unique([text, *abbreviations_of(key), *_contractions(key)]), exact=exact)
     abbreviation = _abbreviation_of_token(text)
     if abbreviation is None:
         return Term([text], exact=exact)
     # An abbreviation: its expansion, the abbreviation itself where that
     # alone is not an ordinary syllable, and the longer abbreviations that
     # contain it ("MTTQ": "UBMTTQVN"). None is "as typed".
-    alternatives = [_EXPANSION[abbreviation], *([text] if _abbreviation_ok_alone(abbreviation) else [])]
-    alternatives += [a for a in abbreviations_of(words(_EXPANSION[abbreviation])) if a not in alternatives]
-    return Term(alternatives, exact=False)
+    expansion = _EXPANSION[abbreviation]
+    alternatives = [expansion, *([text] if _abbreviation_ok_alone(abbreviation) else [])]
+    alternatives += [*abbreviations_of(words(expansion)), *_contractions(words(expansion))]
+    return Term(_unique(alternatives), exact=False)
+
+
+def _contractions(key: tuple[str, ...]) -> list[str]:
+    """The words of `key` with each expansion inside them (a shorter run of
+    whole words) written as its abbreviation: "Ủy viên Ban Thường vụ" is also
+    written "Ủy viên BTV", "Ban Chỉ huy Quân sự" "Ban CHQS". Folded."""
+    found = []
+    for inner, abbreviations in _ABBREVIATIONS_OF.items():
+        if not 1 < len(inner) < len(key):
+            continue
+        for start in range(len(key) - len(inner) + 1):
+            if key[start : start + len(inner)] == inner:
+                found += [" ".join((*key[:start], abbreviation, *key[start + len(inner) :])) for abbreviation in abbreviations]
+    return found
+
+
+def _unique(alternatives: list[str]) -> list[str]:
+    return list(dict.fromkeys(alternatives))
 
 
 def _abbreviation_of_token(token: str) -> str | None:
@@ -368,12 +391,5 @@ def _phrase_alternatives(phrase: str) -> list[str]:
     expanded = " ".join(_EXPANSION.get(t, t) for t in tokens)
     if expanded != phrase:
         alternatives.append(expanded)
-    folded = fold(phrase)
-    for key, abbreviations in _ABBREVIATIONS_OF.items():
-        spelled = " ".join(key)
-        if len(key) > 1 and spelled in folded:
-            for abbreviation in abbreviations:
-                contracted = re.sub(re.escape(spelled), abbreviation, folded)
-                if contracted not in alternatives:
-                    alternatives.append(contracted)
-    return alternatives
+    key = words(phrase)
+    return _unique([*alternatives, *_ABBREVIATIONS_OF.get(key, []), *_contractions(key)])
