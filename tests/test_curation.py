@@ -153,8 +153,9 @@ def test_reimport_of_the_same_file_keeps_admin_corrections(tmp_path, editor):
     assert run.unchanged == 1
     assert_curation_intact(article, phong_hai)
 
-    # The same text extracted again (the content-hash shortcut bypassed).
-    assert reextract(Article.objects.get()).status == "updated"
+    # The same text extracted again (the content-hash shortcut bypassed): the
+    # same extractor finds the same facts, so nothing changes.
+    assert reextract(Article.objects.get()).status == "unchanged"
     assert_curation_intact(article, phong_hai)
 
 
@@ -169,6 +170,46 @@ def test_reimport_of_a_changed_file_keeps_admin_corrections(tmp_path, editor):
     # The import did run: the new speaker is there, as the importer's.
     assert Role.objects.get(article=article, official__name="Lê Văn Hòa").origin == "import"
     assert Article.objects.count() == 1
+
+
+def newer_extractor(monkeypatch):
+    """The extractor as a newer version might read the article: one more
+    official, and no period."""
+    from archive.importer import store
+
+    original = store.extract
+
+    def extract(text, **kwargs):
+        facts = original(text, **kwargs)
+        facts["officials"].append({"name": "Nguyễn Văn Mới", "titles": ["Phó Chủ tịch UBND huyện"], "evidence": ""})
+        facts["periods"] = []
+        return facts
+
+    monkeypatch.setattr(store, "extract", extract)
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_reimport_after_the_extractor_changed_keeps_corrections_and_counts_the_changed_facts(
+    tmp_path, editor, monkeypatch, workers
+):
+    import_text(tmp_path, ARTICLE)
+    article = Article.objects.get()
+    phong_hai = curate(editor, article)
+    periods = article.period_facts.count()
+    assert periods > 0
+
+    newer_extractor(monkeypatch)
+    assert import_paths([str(tmp_path / "phong-dien.txt")], workers=workers).unchanged == 1  # not without asking
+    run = import_paths([str(tmp_path / "phong-dien.txt")], workers=workers, reextract=True)
+    assert (run.updated, run.unchanged, run.failed) == (1, 0, 0)
+    assert run.fact_changes["officials"] == [1, 0, 0]
+    assert run.fact_changes["periods"] == [0, periods, 0]
+    assert "facts of updated articles: 1 added" in run.summary
+    assert_curation_intact(article, phong_hai)
+    assert Role.objects.get(article=article, official__name="Nguyễn Văn Mới").origin == "import"
+
+    again = import_paths([str(tmp_path / "phong-dien.txt")], workers=workers, reextract=True)
+    assert (again.updated, again.unchanged, again.fact_changes) == (0, 1, {})
 
 
 def test_saving_an_article_locks_only_the_fields_the_curator_changed(tmp_path, editor):

@@ -51,11 +51,15 @@ def import_paths(
     progress: Callable[[Outcome], None] | None = None,
     documents: Iterable[Document | Failure] | None = None,
     workers: int | None = None,
+    reextract: bool = False,
 ) -> ImportRun:
     """Import every document under `paths`; returns the recorded ImportRun.
 
     `workers`: extract in that many processes and create new articles in
     batches (same result, several times faster); None: one by one, here.
+    `reextract`: extract again the documents whose text was imported before
+    (after the extractor changed) and store what changed, curators'
+    corrections kept; the run counts the facts that changed.
 
     Raises DatabaseUnavailable if the database goes away mid-run, and
     ImportInterrupted on Ctrl-C. Either way what was stored until then is
@@ -78,18 +82,15 @@ def import_paths(
     try:
         items = screened(documents if documents is not None else iter_documents(paths))
         if workers:
-            outcomes = import_parallel(importer, items, workers)
+            outcomes = import_parallel(importer, items, workers, reextract=reextract)
         else:
             outcomes = (
-                Outcome("failed", item.source, item.reason) if isinstance(item, Failure) else importer.import_document(item)
+                Outcome("failed", item.source, item.reason) if isinstance(item, Failure)
+                else importer.import_document(item, force=reextract)
                 for item in items
             )
         for outcome in outcomes:
-            setattr(run, outcome.status, getattr(run, outcome.status) + 1)
-            if outcome.status == "failed":
-                run.failures.append({"source": outcome.source, "reason": outcome.reason})
-            for warning in outcome.warnings:
-                run.warnings.append({"source": outcome.source, "warning": warning})
+            run.count(outcome)
             if progress:
                 progress(outcome)
     except (OperationalError, InterfaceError) as error:

@@ -47,11 +47,12 @@ class _Batch:
     extraction: Future | None  # facts (or failed Outcome) of the entries planned "new" or "one by one"
 
 
-def _plan(batch: list[Document | Failure], pool: ProcessPoolExecutor, in_flight: set[str]) -> _Batch:
+def _plan(batch: list[Document | Failure], pool: ProcessPoolExecutor, in_flight: set[str], reextract: bool) -> _Batch:
     """Decide what each document of a batch needs (two queries) and send the
     ones to extract to a worker. Plans: "failed", "unchanged", "new" (stored
     with the batch), "one by one" (its source is known, or the same content is
-    in an earlier batch not yet stored: stored as import_document would)."""
+    in an earlier batch not yet stored: stored as import_document would),
+    "again" (its content is stored, and `reextract`)."""
     documents = [item for item in batch if isinstance(item, Document)]
     digests = [content_hash(document.raw) for document in documents]
     stored = set(Article.objects.filter(content_hash__in=digests).values_list("content_hash", flat=True))
@@ -66,7 +67,7 @@ def _plan(batch: list[Document | Failure], pool: ProcessPoolExecutor, in_flight:
             continue
         digest = digest_of[id(item)]
         if digest in stored:
-            plan = "unchanged"
+            plan = "again" if reextract else "unchanged"
         elif digest in in_flight or (item.url or item.source) in known:
             plan = "one by one"
         else:
@@ -83,7 +84,7 @@ def _store_batch(importer: Importer, batch: _Batch, in_flight: set[str]) -> list
     outcomes: list[Outcome | None] = []
     new, one_by_one = [], []
     for item, digest, plan in batch.entries:
-        facts = next(extracted) if plan in ("new", "one by one") else None
+        facts = next(extracted) if plan in ("new", "one by one", "again") else None
         if plan == "failed":
             outcomes.append(Outcome("failed", item.source, item.reason))
         elif plan == "unchanged":
@@ -91,14 +92,17 @@ def _store_batch(importer: Importer, batch: _Batch, in_flight: set[str]) -> list
         elif isinstance(facts, Outcome):
             outcomes.append(facts)
         else:
-            (new if plan == "new" else one_by_one).append((len(outcomes), item, digest, facts))
+            if plan == "new":
+                new.append((len(outcomes), item, digest, facts))
+            else:
+                one_by_one.append((len(outcomes), item, digest, facts, plan == "again"))
             outcomes.append(None)
     if new:
         created = importer.create_many([(document, digest, facts) for _, document, digest, facts in new])
         for (index, *_), outcome in zip(new, created):
             outcomes[index] = outcome
-    for index, document, digest, facts in one_by_one:
-        if Article.objects.filter(content_hash=digest).exists():
+    for index, document, digest, facts, again in one_by_one:
+        if importer.is_stored(document, digest, force=again):
             outcomes[index] = Outcome("unchanged", document.source)
         else:
             outcomes[index] = importer.store(document, digest, facts)
@@ -106,7 +110,9 @@ def _store_batch(importer: Importer, batch: _Batch, in_flight: set[str]) -> list
     return outcomes
 
 
-def import_parallel(importer: Importer, items: Iterable[Document | Failure], workers: int) -> Iterator[Outcome]:
+def import_parallel(
+    importer: Importer, items: Iterable[Document | Failure], workers: int, *, reextract: bool = False
+) -> Iterator[Outcome]:
     """The outcomes of importing `items`, in order: `workers` processes
     extract while this one stores. Batches are planned ahead, so extraction
     of the next ones overlaps the storing of this one; each batch's new
@@ -123,7 +129,7 @@ def import_parallel(importer: Importer, items: Iterable[Document | Failure], wor
         pending: deque[_Batch] = deque()
         in_flight: set[str] = set()
         for batch in _batches(items, BATCH_SIZE):
-            pending.append(_plan(batch, pool, in_flight))
+            pending.append(_plan(batch, pool, in_flight, reextract))
             if len(pending) > workers:
                 yield from _store_batch(importer, pending.popleft(), in_flight)
         while pending:

@@ -17,7 +17,8 @@ from simple_history.utils import bulk_create_with_history
 
 from archive.extract import Document, extract
 from archive.importer.bulk import copy_facts, derived_rows_refreshed_once, use_fast_array_dumper
-from archive.importer.entities import Entities, parse_date, primary_locality, as_text
+from archive.curation import IMPORTED_FIELDS
+from archive.importer.entities import Entities, as_text, parse_date, primary_locality
 from archive.models import (
     Article,
     ArticleAgreement,
@@ -39,6 +40,13 @@ class DatabaseUnavailable(Exception):
     """The database went away: the run stops, and a re-run completes it."""
 
 
+# The fact tables by the contract's key (docs/extraction.md), for reports.
+FACT_KINDS = {
+    ArticleLocality: "localities", Role: "officials", ArticleOrganisation: "organisations",
+    ArticleAgreement: "agreements", ArticlePeriod: "periods", Citation: "documents",
+}
+
+
 @dataclass
 class Outcome:
     status: str  # created, updated, unchanged, failed
@@ -46,6 +54,8 @@ class Outcome:
     reason: str = ""
     article_id: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # An existing article's facts the import changed: {kind: [added, removed, changed]}.
+    facts: dict[str, list[int]] = field(default_factory=dict)
 
 
 def extract_facts(document: Document) -> dict | Outcome:
@@ -77,36 +87,53 @@ class Importer:
         """Store one document. `force`: extract and store it even when its
         content was imported before (re-extraction with a newer extractor)."""
         digest = content_hash(document.raw)
-        if not force and Article.objects.filter(content_hash=digest).exists():
+        if self.is_stored(document, digest, force=force):
             return Outcome("unchanged", document.source)
         facts = extract_facts(document)
         if isinstance(facts, Outcome):
             return facts
         return self.store(document, digest, facts)
 
+    @staticmethod
+    def is_stored(document: Document, digest: str, *, force: bool = False) -> bool:
+        """Whether the document's text is stored already, so that there is
+        nothing to do: with `force`, only under another source (the same text
+        read from two files is one article, and re-extracting is the first's)."""
+        stored_as = Article.objects.filter(content_hash=digest).values_list("source_key", flat=True).first()
+        return stored_as is not None and not (force and stored_as == (document.url or document.source))
+
     def store(self, document: Document, digest: str, facts: dict) -> Outcome:
-        """Store one extracted document in its own transaction."""
+        """Store one extracted document in its own transaction. An article
+        stored before is "updated" when its text, an imported field or a
+        fact changed (and which facts are in the outcome), else "unchanged"."""
         try:
             with transaction.atomic():
-                article, created = self._store_article(document, digest, facts)
-                self._store_facts(article, facts)
+                article, created, changed = self._store_article(document, digest, facts)
+                fact_changes = self._store_facts(article, facts)
         except (OperationalError, InterfaceError) as error:
             raise DatabaseUnavailable(str(error).strip()) from error
         except DatabaseError as error:
             self.entities.forget()  # some may have been created in the rolled-back transaction
             return Outcome("failed", document.source, f"database rejected the article: {error}".strip())
         warnings = list(document.warnings) + list(facts.get("warnings") or [])
-        return Outcome("created" if created else "updated", document.source, article_id=article.pk, warnings=warnings)
+        if created:
+            return Outcome("created", document.source, article_id=article.pk, warnings=warnings)
+        status = "updated" if changed or fact_changes else "unchanged"
+        return Outcome(status, document.source, article_id=article.pk, warnings=warnings, facts=fact_changes)
 
-    def _store_article(self, document: Document, digest: str, facts: dict) -> tuple[Article, bool]:
+    def _store_article(self, document: Document, digest: str, facts: dict) -> tuple[Article, bool, bool]:
+        """(the article, whether it is new, whether its text or an imported
+        field changed)."""
         key = document.url or document.source
         article = Article.objects.select_for_update().filter(source_key=key).first()
         created = article is None
         if created:
             article = Article(source_key=key)
+        before = None if created else [getattr(article, name) for name in IMPORTED_FIELDS + ["content_hash"]]
         self._fill_article(article, document, digest, facts)
         article.save()
-        return article, created
+        changed = before != [getattr(article, name) for name in IMPORTED_FIELDS + ["content_hash"]]
+        return article, created, changed
 
     def _fill_article(self, article: Article, document: Document, digest: str, facts: dict) -> None:
         values = {
@@ -138,9 +165,15 @@ class Importer:
 
     # -- facts ------------------------------------------------------------
 
-    def _store_facts(self, article: Article, facts: dict) -> None:
+    def _store_facts(self, article: Article, facts: dict) -> dict[str, list[int]]:
+        """Store the facts; {kind: [added, removed, changed]} for the kinds
+        whose importer-written rows changed."""
+        changes = {}
         for model, key_fields, wanted in self._wanted_facts(article, facts):
-            self._sync(article, model, key_fields, wanted)
+            counts = self._sync(article, model, key_fields, wanted)
+            if any(counts):
+                changes[FACT_KINDS[model]] = counts
+        return changes
 
     def _wanted_facts(self, article: Article, facts: dict) -> list[tuple[type[Fact], str | tuple, dict]]:
         """(fact model, key fields, {key: field values}) for every fact the
@@ -195,8 +228,9 @@ class Importer:
         wanted.append((ArticleAgreement, "agreement_id", agreements))
         return wanted
 
-    def _sync(self, article: Article, model: type[Fact], key_fields, wanted: dict) -> None:
-        """Make the importer's rows of `model` for `article` match `wanted`.
+    def _sync(self, article: Article, model: type[Fact], key_fields, wanted: dict) -> list[int]:
+        """Make the importer's rows of `model` for `article` match `wanted`;
+        [added, removed, changed] rows.
 
         Rows a curator wrote or hid are left alone and block re-creation."""
         key_fields = (key_fields,) if isinstance(key_fields, str) else key_fields
@@ -212,7 +246,7 @@ class Importer:
         ]
         if stale:
             model.objects.filter(pk__in=stale).delete()
-        new_rows = []
+        new_rows, updated = [], 0
         for key, values in wanted.items():
             row = existing.get(key)
             if row is None:
@@ -223,7 +257,9 @@ class Importer:
                     for name in changed:
                         setattr(row, name, values[name])
                     row.save(update_fields=changed)
+                    updated += 1
         model.objects.bulk_create(new_rows)
+        return [len(new_rows), len(stale), updated]
 
     # -- many new documents at once (a parallel import) ----------------------
 

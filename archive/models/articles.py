@@ -26,6 +26,10 @@ class ImportRun(models.Model):
         "bị ngắt", default=False,
         help_text="Lần nhập bị dừng giữa chừng (Ctrl-C): các bài đã lưu là đầy đủ, chạy lại để nhập nốt",
     )
+    fact_changes = models.JSONField(
+        "dữ kiện thay đổi", default=dict, blank=True,
+        help_text="Dữ kiện do máy trích xuất đã thay đổi trong các bài cập nhật: thêm, bỏ, sửa theo loại",
+    )
 
     class Meta:
         verbose_name = "lần nhập"
@@ -38,7 +42,21 @@ class ImportRun(models.Model):
     @property
     def summary(self) -> str:
         summary = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        if self.fact_changes:
+            added, removed, changed = (sum(counts[i] for counts in self.fact_changes.values()) for i in range(3))
+            kinds = ", ".join(f"{kind} +{a} -{r} ~{c}" for kind, (a, r, c) in sorted(self.fact_changes.items()))
+            summary += f"; facts of updated articles: {added} added, {removed} removed, {changed} changed ({kinds})"
         return summary + (" (interrupted)" if self.interrupted else "")
+
+    def count(self, outcome) -> None:
+        """Add one article's outcome (archive.importer.Outcome) to the run."""
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.status == "failed":
+            self.failures.append({"source": outcome.source, "reason": outcome.reason})
+        for warning in outcome.warnings:
+            self.warnings.append({"source": outcome.source, "warning": warning})
+        for kind, counts in outcome.facts.items():
+            self.fact_changes[kind] = [a + b for a, b in zip(self.fact_changes.get(kind, [0, 0, 0]), counts)]
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -17,8 +17,13 @@ class Command(BaseCommand):
             help="processes extracting while new articles are stored in batches (default: CPU count); "
             "0: extract and store one article at a time",
         )
+        parser.add_argument(
+            "--reextract", action="store_true",
+            help="extract again the articles whose text was imported before (after the extractor changed); "
+            "curators' corrections are kept, and the facts that changed are counted",
+        )
 
-    def handle(self, *args, paths, workers, verbosity, **options):
+    def handle(self, *args, paths, workers, verbosity, reextract, **options):
         started = time.monotonic()
         show_bar = verbosity >= 1 and sys.stderr.isatty()
         done = 0
@@ -38,7 +43,7 @@ class Command(BaseCommand):
                 sys.stderr.flush()
 
         try:
-            run = import_paths(paths, progress=progress, workers=workers or None)
+            run = import_paths(paths, progress=progress, workers=workers or None, reextract=reextract)
         except FileNotFoundError as error:
             raise CommandError(str(error)) from None
         except DatabaseUnavailable as error:
