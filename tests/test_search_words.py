@@ -72,6 +72,17 @@ def test_a_word_does_not_stand_for_a_document_kind():
     assert word.alternatives == ["chương trình"]  # not "CTr", written inside "01-CTr/TU"
 
 
+def test_a_count_and_its_measure_are_one_word():
+    assert units("sơ kết 3 năm") == [[("sơ kết", True), ("3 năm", True)]]
+
+
+def test_a_document_by_kind_and_number_is_taken_out_of_the_words():
+    for q in ["Chỉ thị 33", "chi thi so 33/CT-TTg", "Chỉ thị số 33"]:
+        parsed = parse(q)
+        assert parsed.documents == [("Chỉ thị", "33")] and not parsed.groups, q
+    assert parse("kế hoạch 2024").documents == [] and parse("kế hoạch 2024").years == [2024]
+
+
 def test_quoted_phrases_exclusions_and_or_still_read():
     parsed = parse('"dân vận khéo" -"kế hoạch" OR biên phòng')
     first, second = parsed.groups
@@ -119,6 +130,27 @@ def test_a_compound_abbreviation_is_found_by_its_parts_expansion():
     f.article("Viết tắt", "Đại diện UBMTTQVN tỉnh dự hội nghị.")
     f.article("Khác", "Đại diện Hội Nông dân dự hội nghị.")
     assert titles("Mặt trận Tổ quốc") == ["Viết tắt"]
+
+
+@pytestmark_db
+def test_a_document_query_lists_the_articles_citing_it():
+    from archive.models import Citation, Document
+
+    cites = f.article("Triển khai", "Thực hiện Chỉ thị số 33/CT-TTg của Thủ tướng.")
+    other = f.article("Khác", "Thực hiện Nghị quyết 33-NQ/TW.")
+    f.article("Không", "Chỉ thị 34/CT-TTg.")
+    Citation.objects.create(article=cites, document=Document.objects.create(number="33/CT-TTg", kind="Chỉ thị"))
+    Citation.objects.create(article=other, document=Document.objects.create(number="33-NQ/TW", kind="Nghị quyết"))
+    assert titles("chi thi 33") == titles("Chỉ thị số 33/CT-TTg") == ["Triển khai"]
+    assert titles("Nghị quyết 33") == ["Khác"]
+
+
+@pytestmark_db
+def test_an_abbreviation_of_common_words_finds_them_written_out():
+    f.article("Viết tắt", "Bảo đảm ANTT trên địa bàn.")
+    f.article("Viết đủ", "Giữ vững an ninh, trật tự ở cơ sở.")
+    f.article("Khác", "Trật tự xây dựng và an ninh mạng.")
+    assert set(titles("ANTT")) == set(titles("an ninh trật tự")) == {"Viết tắt", "Viết đủ"}
 
 
 @pytestmark_db

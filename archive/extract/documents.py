@@ -33,6 +33,8 @@ _KINDS = (
     "Công văn",
     "Luật",
 )
+KINDS = _KINDS  # the kinds of document, for the search's reading of "chỉ thị 33"
+
 # The code right after the digits names the kind when no keyword does.
 _KIND_BY_CODE = {
     "CT": "Chỉ thị",

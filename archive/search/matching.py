@@ -16,7 +16,7 @@ from django.db.models.functions import Left, Replace
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from archive.models import Article, ArticlePeriod, Role
+from archive.models import Article, ArticlePeriod, Citation, Document, Role
 from archive.scopes import articles_of_era, facts_of, in_places_of_era
 from archive.search.entities import ArchiveLexicon, named_officials, named_places
 from archive.search.query import ParsedQuery, parse
@@ -160,11 +160,20 @@ def search(queryset, q: str | ParsedQuery, ranked: bool = True):
             when |= Q(Exists(facts.filter(period__start=year, period__end=year)))
             when |= Q(published_on__year=year)
         queryset = queryset.filter(when)
+    for kind, number in parsed.documents:
+        queryset = queryset.filter(pk__in=_citing(kind, number))
     if parsed.has_text:
         queryset = _matching(queryset, parsed)
     if not (parsed.has_text and ranked):
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-published_on", "-id")
     return queryset.annotate(rank=rank_expression(parsed)).order_by("-rank", "-published_on", "-id")
+
+
+def _citing(kind: str, number: str):
+    """The ids of the articles that cite a document of `kind` numbered
+    `number` ("Chỉ thị", "33": 33/CT-TTg), as a values queryset."""
+    documents = Document.objects.filter(number__regex=rf"^{int(number)}([-/ ]|$)", kind=kind)
+    return Citation.objects.visible().filter(document__in=documents).values("article")
 
 
 def _matching(queryset, parsed: ParsedQuery):

@@ -33,6 +33,7 @@ from functools import cache
 from importlib import resources
 
 from archive.abbreviations import ABBREVIATIONS, DOCUMENT_KINDS, TERMS
+from archive.extract.documents import KINDS as DOCUMENT_KIND_NAMES
 from archive.extract.organisations import BODY_NAMES
 from archive.text import fold, normalize
 
@@ -49,6 +50,16 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(?:\b(?:năm|nam)\s+)?(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])", re.IGNORECASE)
+# A document by kind and number, typed with or without diacritics: "Chỉ thị 33",
+# "chi thi so 33/CT-TTg", "Quyết định 290".
+_DOCUMENT_RE = re.compile(
+    r"(?<!\w)(?P<kind>" + "|".join(
+        sorted({re.escape(spelling) for kind in DOCUMENT_KIND_NAMES for spelling in (kind, fold(kind))}, key=len, reverse=True)
+    ) + r")(?:\s+(?:số|so))?\s+(?P<number>\d{1,5})(?:\s*[-/][\w/.-]*)?(?![\w])",
+    re.IGNORECASE,
+)
+# A count with its measure is one word: "3 năm", "10 năm", "6 tháng".
+_MEASURES = {"nam", "thang", "ngay", "tuan", "lan", "ky", "quy"}
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAS_WORD = re.compile(r"[^\W_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
@@ -145,6 +156,9 @@ def segment(syllables: list[str], lexicon: Lexicon) -> list[tuple[int, int]]:
         for j in range(i + 2, min(len(keys), i + MAX_WORD_SYLLABLES) + 1)
     }
     known = lexicon.known(candidates) if candidates else {}
+    for i, key in enumerate(keys[:-1]):
+        if len(key) == 1 and key[0].isdecimal() and keys[i + 1] in {(measure,) for measure in _MEASURES}:
+            known[key + keys[i + 1]] = WORD
     for start, end in _capitalised_runs(syllables):
         inside = [sum(keys[i:j], ()) for i in range(start, end) for j in range(i + 2, end + 1)]
         if not any(known.get(key) in (NAME, EXPANSION) for key in inside):
@@ -219,6 +233,7 @@ class ParsedQuery:
     groups: list[list[Term]] = field(default_factory=list)
     periods: list[tuple[int, int]] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (kind, number): "Chỉ thị", "33"
     reading: str = STRICT
     entity_reading: bool = True  # a query that is an entity's name lists the entity's articles
     lexicon: Lexicon | None = field(default=None, repr=False, compare=False)
@@ -227,7 +242,7 @@ class ParsedQuery:
     _tsqueries: dict = field(default_factory=dict, repr=False, compare=False)  # matching.tsquery, once each
 
     def __bool__(self):
-        return bool(self.groups or self.periods or self.years)
+        return bool(self.groups or self.periods or self.years or self.documents)
 
     @property
     def has_text(self) -> bool:
@@ -281,6 +296,16 @@ def parse(
             parsed.years.append(year)
         return " "
 
+    def take_document(match):
+        if re.fullmatch(r"(?:19|20)\d\d", match.group("number")) and match.group(0).strip().endswith(match.group("number")):
+            if not re.search(r"\b(?:số|so)\b", match.group(0), re.IGNORECASE):
+                return match.group(0)  # "kế hoạch 2024": a year
+        kind = next(kind for kind in DOCUMENT_KIND_NAMES if fold(kind) == fold(match.group("kind")))
+        if (kind, match.group("number")) not in parsed.documents:
+            parsed.documents.append((kind, match.group("number")))
+        return " "
+
+    text = _DOCUMENT_RE.sub(take_document, text)
     text = _YEAR_RE.sub(take_year, _PERIOD_RE.sub(take_period, text))
     parsed.text = " ".join(text.replace('"', " ").split())
 
