@@ -67,22 +67,6 @@ def _busy(request):
     return response
 
 
-def _timeline(facets, listing, exact_counts) -> charts.ColumnChart | None:
-    """Articles per year, from the year facet (already counted, over the
-    listing's sample), or from `exact_counts` when given. Each column links
-    to the list narrowed to its year."""
-    years = next((facet for facet in facets if facet.name == "year"), None)
-    if years is None:
-        return None
-    values = {int(value.value): value for value in years.values}
-    counts = exact_counts or {year: value.count for year, value in values.items()}
-    return charts.year_columns(
-        counts, title="Số bài viết theo năm", urls={year: value.url for year, value in values.items()},
-        selected={year for year, value in values.items() if value.selected},
-        partial=not exact_counts and not listing.facets_exact,
-    )
-
-
 def search_page(request):
     """The archive's main page: query, facets, results. Every state is in the URL."""
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
