@@ -1,7 +1,17 @@
 """Small SQL helpers of the listing and the facets."""
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models.expressions import RawSQL
+
+from archive.models import Article
+
+
+def read_alias() -> str:
+    """The database the current request reads the archive from: the primary,
+    or a read replica on a public page when replicas are configured
+    (danvan/replicas.py). Raw SQL that reads goes there too, so that it sees
+    the same rows as the ORM's queries beside it."""
+    return router.db_for_read(Article)
 
 
 def ids_literal(pks: list[int]) -> str:
@@ -17,8 +27,9 @@ def pk_array(pks: list[int]):
     return RawSQL("SELECT unnest(%s::bigint[])", (ids_literal(pks),))
 
 
-def run(sql: str, params) -> list[tuple]:
-    """The rows of one raw query, as plain tuples."""
-    with connection.cursor() as cursor:
+def run(sql: str, params, using: str | None = None) -> list[tuple]:
+    """The rows of one raw read query, as plain tuples, from `using` (by
+    default where the request reads: read_alias())."""
+    with connections[using or read_alias()].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
