@@ -84,6 +84,9 @@ def stream(
         response = StreamingHttpResponse(_json_lines(rows), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     response["X-Robots-Tag"] = "noindex"
+    # A proxy in front (deploy/nginx-danvan.conf) passes the rows on as they
+    # come instead of spooling the whole export first.
+    response["X-Accel-Buffering"] = "no"
     return response
 
 

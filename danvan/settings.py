@@ -76,6 +76,8 @@ if SECRET_KEY is None:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when DANVAN_ENV=production")
     SECRET_KEY = _local_secret_key()
+if SECRET_KEY.startswith("CHANGE-ME"):
+    raise ImproperlyConfigured("SECRET_KEY is still the placeholder of deploy/danvan.env.example: set a real one")
 
 if PRODUCTION:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])

@@ -191,3 +191,15 @@ def test_bad_pool_and_replica_settings_are_reported(env, message):
     result = web_process("", **env)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_the_deploy_templates_placeholder_secret_key_is_refused():
+    placeholder = next(
+        line.partition("=")[2] for line in (ROOT / "deploy" / "danvan.env.example").read_text().splitlines()
+        if line.startswith("SECRET_KEY=")
+    )
+    result = run_manage("check", env_overrides={
+        "DANVAN_ENV": "production", "SECRET_KEY": placeholder, "ALLOWED_HOSTS": "archive.example.org",
+    })
+    assert result.returncode != 0
+    assert "SECRET_KEY is still the placeholder of deploy/danvan.env.example" in result.stderr
