@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+from concurrent.futures import ThreadPoolExecutor
 import urllib.request
 from pathlib import Path
 
@@ -81,6 +82,10 @@ def served():
 
 def test_make_prod_local_serves_the_sample_archive_as_production_does(served):
     base, process, log, root = served
+    # The worker's first requests, at once: its threads connect together.
+    with ThreadPoolExecutor(8) as threads:
+        statuses = list(threads.map(lambda _: get(base + "/", **{"X-Forwarded-Proto": "https"})[0], range(16)))
+    assert statuses == [200] * 16
     status, headers, home = get(base + "/", **{"X-Forwarded-Proto": "https"})  # as the proxy says
     assert status == 200
     assert "Ký kết" in home  # the sample articles are there
