@@ -269,3 +269,13 @@ def test_stopping_the_replica_degrades_to_the_primary(routed, tmp_path, caplog):
         replica.start()
     pg_pair.wait_for_replay(primary, replica)
     assert replicas.health.check("replica1")
+
+
+@pytest.mark.django_db
+def test_without_replicas_nothing_is_routed_or_pinned(admin_client):
+    from archive.models import Article
+
+    assert replicas.ReplicaRouter().db_for_read(Article) == "default"
+    response = admin_client.post("/admin/password_change/", {})  # a write request, still signed in
+    assert replicas.PIN_COOKIE not in response.cookies
+    assert replicas.replica_for(admin_client.get("/").wsgi_request) is None
