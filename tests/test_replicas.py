@@ -183,6 +183,18 @@ def test_an_import_on_the_primary_is_read_through_the_replica(routed, tmp_path):
     assert queries.count("default") == 0, queries.on["default"].captured_queries
 
 
+def test_the_search_time_budget_is_kept_on_the_replica(routed, settings):
+    """With no time at all for the full answer, the page read from the
+    replica is the degraded one: the budget's limit wraps the replica's
+    connection, where the page's queries run."""
+    settings.SEARCH_BUDGET_MS = 0
+    with Queries() as queries:
+        response = Client().get("/tim-kiem/", {"q": "dân vận"})
+    assert response.status_code == 200
+    assert b'class="count degraded"' in response.content
+    assert queries.count("replica1") > 0 and queries.count("default") == 0
+
+
 def test_a_curators_edit_is_read_back_from_the_primary(routed, tmp_path):
     from django.contrib.auth.models import User
 
