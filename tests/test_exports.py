@@ -47,6 +47,7 @@ def test_search_export_has_every_matching_row_not_just_the_page(client, corpus):
     assert len(page.context["page"]) == 20 and page.context["page"].paginator.count == ROWS
     response = client.get("/tim-kiem/", {"q": "phong điền", "format": "csv", "page": "2"})
     assert response["Content-Disposition"] == 'attachment; filename="bai-viet.csv"'
+    assert response["X-Accel-Buffering"] == "no"  # streamed through the proxy as written
     rows = read_csv(response)
     assert len(rows) == ROWS and len({row["id"] for row in rows}) == ROWS
     assert list(rows[0]) == exports.ARTICLE_COLUMNS

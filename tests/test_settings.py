@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "SECRET_KEY", "ALLOWED_HOSTS"))}
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("DANVAN_", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_POOL_", "DATABASE_REPLICA_"))
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -106,3 +110,96 @@ def test_pages_carry_a_content_security_policy_without_inline_script(client):
     assert "frame-ancestors 'none'" in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
+
+
+SHOW_DATABASES = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps({'databases': settings.DATABASES, 'replicas': settings.DATABASE_REPLICAS}, default=str))"
+)
+
+
+def web_process(code: str, **env) -> subprocess.CompletedProcess:
+    """`code` run after django.setup() in a process started as gunicorn's are."""
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "DATABASE_POOL_", "DATABASE_REPLICA_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'danvan.settings'; "
+         "django.setup(); " + code],
+        cwd=ROOT, env={**environment, **env}, capture_output=True, text=True, timeout=120,
+    )
+
+
+def databases(**env) -> dict:
+    result = web_process(SHOW_DATABASES, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_replicas_or_a_pool_the_database_is_as_it_was():
+    shown = databases()
+    assert shown["replicas"] == []
+    assert list(shown["databases"]) == ["default"]
+    default = shown["databases"]["default"]
+    assert default["CONN_MAX_AGE"] == 60
+    assert "pool" not in default["OPTIONS"]
+
+
+def test_replica_urls_add_one_alias_each_mirroring_the_primary_under_tests():
+    shown = databases(
+        DATABASE_URL="postgres://danvan@db.internal:5432/danvan",
+        DATABASE_REPLICA_URLS="postgres://danvan@replica-a:5432/danvan, postgres://danvan@replica-b:5433/danvan",
+    )
+    assert shown["replicas"] == ["replica1", "replica2"]
+    first, second = shown["databases"]["replica1"], shown["databases"]["replica2"]
+    assert (first["HOST"], second["HOST"], second["PORT"]) == ("replica-a", "replica-b", 5433)
+    assert first["TEST"]["MIRROR"] == "default"
+    assert first["OPTIONS"] == {"options": "-c statement_timeout=30000", "connect_timeout": 3}
+
+
+def test_a_bad_replica_url_is_reported():
+    result = run_manage("check", env_overrides={"DATABASE_REPLICA_URLS": "mysql://u@h/db"})
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URLS must point at PostgreSQL" in result.stderr
+
+
+def test_a_pool_replaces_persistent_connections_on_every_database():
+    shown = databases(
+        DATABASE_REPLICA_URLS="postgres://danvan@replica-a/danvan", DATABASE_POOL_MAX_SIZE="8",
+        DATABASE_POOL_MIN_SIZE="2",
+    )
+    for database in shown["databases"].values():
+        assert database["CONN_MAX_AGE"] == 0
+        assert database["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 8, "timeout": 10}
+
+
+def test_management_commands_never_pool():
+    result = run_manage("shell", "-v0", "-c", SHOW_DATABASES, env_overrides={"DATABASE_POOL_MAX_SIZE": "8"})
+    default = json.loads(result.stdout)["databases"]["default"]
+    assert (default["CONN_MAX_AGE"], "pool" in default["OPTIONS"]) == (60, False), result.stderr
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"DATABASE_POOL_MAX_SIZE": "many"}, "DATABASE_POOL_MAX_SIZE must be an integer"),
+    ({"DATABASE_POOL_MAX_SIZE": "-1"}, "DATABASE_POOL_MAX_SIZE must be ≥ 0"),
+    ({"DATABASE_POOL_MAX_SIZE": "4", "DATABASE_POOL_MIN_SIZE": "5"}, "DATABASE_POOL_MIN_SIZE must be between 0 and"),
+    ({"DATABASE_POOL_MAX_SIZE": "4", "DATABASE_POOL_TIMEOUT": "0"}, "DATABASE_POOL_TIMEOUT must be ≥ 1"),
+    ({"DATABASE_REPLICA_MAX_LAG_SECONDS": "-2"}, "DATABASE_REPLICA_MAX_LAG_SECONDS must be ≥ 0"),
+    ({"DATABASE_REPLICA_CHECK_SECONDS": "soon"}, "DATABASE_REPLICA_CHECK_SECONDS must be an integer"),
+])
+def test_bad_pool_and_replica_settings_are_reported(env, message):
+    result = web_process("", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_the_deploy_templates_placeholder_secret_key_is_refused():
+    placeholder = next(
+        line.partition("=")[2] for line in (ROOT / "deploy" / "danvan.env.example").read_text().splitlines()
+        if line.startswith("SECRET_KEY=")
+    )
+    result = run_manage("check", env_overrides={
+        "DANVAN_ENV": "production", "SECRET_KEY": placeholder, "ALLOWED_HOSTS": "archive.example.org",
+    })
+    assert result.returncode != 0
+    assert "SECRET_KEY is still the placeholder of deploy/danvan.env.example" in result.stderr

@@ -17,14 +17,14 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connections, transaction
 from psycopg.errors import QueryCanceled
 
 from archive.models import Article
 from archive.scopes import newest_first
 from archive.search.facets import stored_facet_counts
 from archive.search.matching import rank_expression
-from archive.search.sql import estimate, pk_array, run
+from archive.search.sql import estimate, pk_array, read_alias, run
 
 BROAD = 2_000
 WINDOW = 1_000
@@ -85,6 +85,7 @@ class Listing:
             f'SELECT "archive_article"."id", {rank_sql}, "archive_article"."published_on" '
             f'FROM ({newest_sql}) AS "archive_article"',
             (*rank_params, *newest_params),
+            using=self.matches.db,
         )  # plain tuples: the ORM's rows cost ~2 ms more
         # As `results` orders: rank, then date (DESC: no date first), then id, all descending.
         best_first = sorted(rows, key=lambda row: (
@@ -161,7 +162,9 @@ def time_budget(milliseconds: int):
     `milliseconds` in all (give or take BUDGET_SLACK_MS): the server's
     statement_timeout follows the time left, so a slow statement is
     cancelled by Postgres itself. Raises OverBudget when time runs out
-    (the transaction is rolled back; the connection stays usable)."""
+    (the transaction is rolled back; the connection stays usable). The
+    budget is kept on the database the request reads from (read_alias)."""
+    connection = connections[read_alias()]
     deadline = time.monotonic() + milliseconds / 1000
     timeout_set = [None]
 
@@ -178,7 +181,7 @@ def time_budget(milliseconds: int):
         return execute(sql, params, many, context)
 
     try:
-        with transaction.atomic():
+        with transaction.atomic(using=connection.alias):
             with connection.execute_wrapper(limit):
                 yield
             # Inside an outer transaction (tests) SET LOCAL would outlive

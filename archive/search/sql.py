@@ -2,8 +2,18 @@
 
 import json
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models.expressions import RawSQL
+
+from archive.models import Article
+
+
+def read_alias() -> str:
+    """The database the current request reads the archive from: the primary,
+    or a read replica on a public page when replicas are configured
+    (danvan/replicas.py). Raw SQL that reads goes there too, so that it sees
+    the same rows as the ORM's queries beside it."""
+    return router.db_for_read(Article)
 
 
 def ids_literal(pks: list[int]) -> str:
@@ -19,9 +29,10 @@ def pk_array(pks: list[int]):
     return RawSQL("SELECT unnest(%s::bigint[])", (ids_literal(pks),))
 
 
-def run(sql: str, params) -> list[tuple]:
-    """The rows of one raw query, as plain tuples."""
-    with connection.cursor() as cursor:
+def run(sql: str, params, using: str | None = None) -> list[tuple]:
+    """The rows of one raw read query, as plain tuples, from `using` (by
+    default where the request reads: read_alias())."""
+    with connections[using or read_alias()].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -30,7 +41,7 @@ def estimate(queryset) -> int:
     """The planner's estimate of how many rows `queryset` holds (EXPLAIN:
     planned, not run; about a millisecond whatever the archive's size)."""
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
