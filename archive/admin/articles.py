@@ -50,7 +50,7 @@ class ProvinceFilter(admin.SimpleListFilter):
     parameter_name = "tinh"
 
     def lookups(self, request, model_admin):
-        provinces = Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "name")
+        provinces = Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "sort_name")
         return [(p.pk, f"{p.display} ({'sau' if p.era == Locality.Era.POST2025 else 'trước'} 2025)") for p in provinces]
 
     def queryset(self, request, queryset):
