@@ -86,7 +86,7 @@ def _timeline(facets, listing, exact_counts) -> charts.ColumnChart | None:
 
 def search_page(request):
     """The archive's main page: query, facets, results. Every state is in the URL."""
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.visible())
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.export_queryset(), "bai-viet", fmt)
     # The bare home page shows the stored counts of the whole archive;
@@ -105,7 +105,7 @@ home = search_page
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.defer("search_vector", "search_rank", "extraction"), pk=pk)
+    article = get_object_or_404(Article.objects.visible().defer("search_vector", "search_rank", "extraction"), pk=pk)
     context = {
         "article": article,
         "canonical": canonical(request, article),
@@ -205,7 +205,7 @@ def official_detail(request, slug):
         Locality.objects.filter(roles__official=official, roles__hidden=False).select_related("province")
         .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "sort_name")[:50]
     )
-    articles = with_facet_keys(Article.objects.all(), "officials", [official.pk])
+    articles = with_facet_keys(Article.objects.visible(), "officials", [official.pk])
     return _entity_page(
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
         roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
@@ -218,7 +218,7 @@ def organisation_detail(request, pk):
     if organisation is None:
         return _moved(request, Organisation, pk=pk)
     agreements = organisation.agreements.select_related("period").order_by("-period__start", "sort_name")[:stats.LIST_LIMIT]
-    articles = with_facet_keys(Article.objects.all(), "organisations", [organisation.pk])
+    articles = with_facet_keys(Article.objects.visible(), "organisations", [organisation.pk])
     return _entity_page(
         request, "archive/organisation_detail.html", organisation, articles, f"bai-viet-co-quan-{pk}",
         agreements=agreements,
@@ -234,7 +234,7 @@ def agreement_detail(request, pk):
         .only("kind", "agreement", "article__title", "article__published_on")
         .order_by(F("article__published_on").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
     )
-    articles = Article.objects.filter(Exists(facts_of(ArticleAgreement, agreement=agreement)))
+    articles = Article.objects.visible().filter(Exists(facts_of(ArticleAgreement, agreement=agreement)))
     Kind = ArticleAgreement.Kind
     return _entity_page(
         request, "archive/agreement_detail.html", agreement, articles, f"bai-viet-chuong-trinh-{pk}",
@@ -289,7 +289,7 @@ def period_detail(request, key):
         Agreement.objects.filter(period__in=periods).select_related("locality__province")
         .order_by("locality__sort_name", "sort_name", "pk")[:stats.LIST_LIMIT]
     )
-    articles = with_facet_keys(Article.objects.all(), "periods", [start * 10000 + end])
+    articles = with_facet_keys(Article.objects.visible(), "periods", [start * 10000 + end])
     return _entity_page(
         request, "archive/period_detail.html", periods[0], articles, f"bai-viet-giai-doan-{key}",
         agreements=agreements, list_limit=stats.LIST_LIMIT,
@@ -314,7 +314,7 @@ def document_detail(request, pk):
         Citation.objects.visible().filter(document=document).exclude(as_written="")
         .values_list("as_written", flat=True).distinct().order_by("as_written")[:10]
     )
-    articles = Article.objects.filter(Exists(facts_of(Citation, document=document)))
+    articles = Article.objects.visible().filter(Exists(facts_of(Citation, document=document)))
     return _entity_page(
         request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}", spellings=spellings,
     )
