@@ -2,6 +2,7 @@
 periods, organisations, officials, cited documents and agreements, and the
 record of a curator's merge of two of them."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -161,8 +162,12 @@ class Organisation(models.Model):
         verbose_name = "cơ quan, tổ chức"
         verbose_name_plural = "cơ quan, tổ chức"
         ordering = ["sort_name"]
-        # The curators' list of organisations, A–Z.
-        indexes = [models.Index(fields=["sort_name"], name="organisation_sort_name")]
+        indexes = [
+            # The curators' list of organisations, A–Z.
+            models.Index(fields=["sort_name"], name="organisation_sort_name"),
+            # Likely duplicates (archive.curation.duplicates): near names by trigram.
+            GinIndex(fields=["ascii_name"], name="organisation_ascii_name_trgm", opclasses=["gin_trgm_ops"]),
+        ]
 
     def __str__(self):
         return self.name
