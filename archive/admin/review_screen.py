@@ -38,6 +38,7 @@ RELATED = {
     "document": ["document"],
 }
 HISTORY_ROWS = 12
+HISTORY_TYPES = {"+": "thêm", "~": "sửa", "-": "xóa"}
 
 
 def review_urls(model_admin) -> list:
@@ -141,7 +142,7 @@ def recent_history(article: Article, facts: dict[str, list]) -> list:
         meta = row.instance_type._meta
         entries.append({
             "when": row.history_date, "who": row.history_user, "what": str(row.instance),
-            "model": meta.verbose_name, "type": row.get_history_type_display(),
+            "model": meta.verbose_name, "type": HISTORY_TYPES.get(row.history_type, row.history_type),
             "url": reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[row.id]),
         })
     return entries

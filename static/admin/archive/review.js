@@ -49,7 +49,8 @@
     const data = new FormData(form, submitter);
     let answer;
     try {
-      const response = await fetch(form.action, {
+      // getAttribute: the forms hold an input named "action", which form.action would return.
+      const response = await fetch(form.getAttribute("action"), {
         method: "POST",
         body: data,
         headers: { Accept: "application/json", "X-CSRFToken": data.get("csrfmiddlewaretoken") },
@@ -57,6 +58,7 @@
       });
       answer = await response.json();
     } catch (error) {
+      console.error(error);
       say("Không lưu được (mất kết nối?). Thử lại.", true);
       return;
     }
