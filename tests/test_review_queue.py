@@ -67,3 +67,13 @@ def test_reviewed_and_deleted_articles_leave_the_queue():
     assert review.reason_counts(Article.objects.all())["review_date"] == 1
     assert review.next_in_queue(Article.objects.all()) == kept
     assert review.next_in_queue(Article.objects.all(), after=kept.pk) is None
+
+
+def test_the_queue_page_counts_among_the_newest_pending_articles(monkeypatch):
+    f.article("Cũ, chưa có ngày")
+    f.article("Đã duyệt", review_state="reviewed")
+    f.article("Mới, chưa có ngày")
+    monkeypatch.setattr(review, "COUNT_SCAN", 1)
+    scanned = review.newest_pending(Article.objects.all())
+    assert list(scanned.values_list("title", flat=True)) == ["Mới, chưa có ngày"]
+    assert review.reason_counts(scanned)["review_date"] == 1

@@ -252,16 +252,17 @@ def next_view(model_admin, request):
 
 
 def queue_view(model_admin, request):
-    counts = review.reason_counts(Article.objects.all())
+    scanned = review.newest_pending(Article.objects.all())
+    counts = review.reason_counts(scanned)
     rows = [
         {"reason": name, "label": label, "count": counts[name], "capped": counts[name] > review.COUNT_CAP}
         for name, label in review.REASONS.items()
     ]
-    total = review.needing_review(Article.objects.all()).values("pk")[: review.COUNT_CAP + 1].count()
+    total = review.needing_review(scanned).values("pk")[: review.COUNT_CAP + 1].count()
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Article._meta, "title": "Hàng chờ duyệt", "rows": rows,
-        "total": total, "cap": review.COUNT_CAP,
+        "total": total, "cap": review.COUNT_CAP, "scan": review.COUNT_SCAN,
     }
     return TemplateResponse(request, "admin/archive/article/queue.html", context)
 

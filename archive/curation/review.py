@@ -31,6 +31,9 @@ from archive.models import (
 
 AMBIGUOUS_LOCALITY = "ambiguous locality"
 COUNT_CAP = 1000  # per reason: the queue page says "hơn 1.000" beyond
+# The queue page counts among the newest pending articles only, so that a
+# rare reason does not send each count through every pending article.
+COUNT_SCAN = 20_000
 # An update stamp rather than a date the text gives: a time of day, GMT, "cập nhật".
 STAMP = r"(cập nhật|cap nhat|\d{1,2}:\d{2}|GMT)"
 TITLE_WINDOW = timedelta(days=366)
@@ -124,9 +127,18 @@ def reasons(article: Article) -> list[str]:
     return found
 
 
+def newest_pending(queryset: QuerySet) -> QuerySet:
+    """The newest COUNT_SCAN pending, not deleted articles of `queryset`: what the queue page counts."""
+    newest = (
+        queryset.filter(review_state=Article.ReviewState.PENDING, hidden=False)
+        .order_by("-pk").values("pk")[:COUNT_SCAN]
+    )
+    return queryset.filter(pk__in=newest)
+
+
 def reason_counts(queryset: QuerySet) -> dict[str, int]:
-    """{reason: articles in the queue for it}, each counted up to COUNT_CAP + 1
-    (one bounded query per reason)."""
+    """{reason: articles in the queue for it} among `queryset`, each counted
+    up to COUNT_CAP + 1 (one bounded query per reason)."""
     return {name: needing_review(queryset, name).values("pk")[: COUNT_CAP + 1].count() for name in REASONS}
 
 
