@@ -43,7 +43,8 @@ class LocalityFactInline(FactInline):
 
 class RoleInline(FactInline):
     model = Role
-    fields = ["official", "title", "organisation", "locality", "seen_on", "hidden", "origin", "evidence_display"]
+    # The widest table: its evidence is beside the text on the review screen instead.
+    fields = ["official", "title", "organisation", "locality", "seen_on", "hidden", "origin"]
     autocomplete_fields = ["official", "organisation", "locality"]
 
     def get_queryset(self, request):

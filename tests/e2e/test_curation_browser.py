@@ -146,6 +146,12 @@ def test_a_curator_corrects_merges_and_the_corrections_survive_a_reimport(live_s
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             requests = Requests(page)
             log_in(page, live_server.url)
+            # The full form, with the facts as inlines, fits the window too.
+            page.goto(f"{live_server.url}/admin/archive/article/{article.pk}/change/")
+            expect(page.locator("#roles-group")).to_contain_text("Trần Thị Diệu Minh")
+            page.screenshot(path=str(SCREENSHOTS / "change-form-1280.png"), full_page=True)
+            assert overflow(page) == 0
+
             page.goto(f"{live_server.url}/admin/archive/article/{article.pk}/hieu-dinh/")
             expect(page.locator(".review-text mark", has_text="Trần Thị Diệu Minh").first).to_be_visible()
             assert overflow(page) == 0
