@@ -137,3 +137,31 @@ def test_history_on_the_screen_says_who_changed_what(curator, imported):
     page = curator.get(screen(imported)).text
     assert "bientap" in page and f"/admin/archive/role/{role.pk}/history/" in page
     assert Official.objects.filter(name="Đoàn Kỳ Côi").exists()
+
+
+def test_a_fact_confirmed_then_corrected_does_not_come_back_on_reimport(curator, imported, tmp_path):
+    coi = Role.objects.get(article=imported, official__name="Đoàn Kỳ Côi")
+    act(curator, imported, action="confirm", ref=f"role:{coi.pk}")
+    act(curator, imported, action="correct", ref=f"role:{coi.pk}", name="Đoàn Kỳ Côi", title="Bí thư Huyện ủy")
+    import_text(tmp_path, CHANGED)
+    assert set(Role.objects.filter(article=imported, official__name="Đoàn Kỳ Côi").values_list("title", "hidden")) == {
+        ("Phó Bí thư Thường trực Huyện ủy", True), ("Bí thư Huyện ủy", False),
+    }
+
+
+def test_correcting_an_agreement_sets_its_period_and_parties_with_history(curator, imported):
+    fact = imported.agreement_facts.get()
+    answer = act(curator, imported, action="correct", ref=f"agreement:{fact.pk}", agreement_kind="both",
+                 period="2022-2026", parties="Ban Dân vận Huyện ủy Phong Điền\nỦy ban MTTQ Việt Nam huyện Phong Điền").json()
+    assert answer["ok"], answer
+    fact.refresh_from_db()
+    agreement = fact.agreement
+    assert (fact.kind, fact.origin, str(agreement.period)) == ("both", "curator", "2022–2026")
+    assert set(agreement.parties.values_list("name", flat=True)) == {
+        "Ban Dân vận Huyện ủy Phong Điền", "Ủy ban MTTQ Việt Nam huyện Phong Điền",
+    }
+    latest = agreement.history.latest()
+    assert latest.history_user.username == "bientap"
+    assert set(latest.parties.values_list("organisation__name", flat=True)) == {
+        "Ban Dân vận Huyện ủy Phong Điền", "Ủy ban MTTQ Việt Nam huyện Phong Điền",
+    }

@@ -7,9 +7,9 @@ changed.
 Confirmed, corrected and added facts are the curator's (`origin=curator`),
 which the importer never deletes or rewrites: that is the lock. A correction
 that changes what identifies a fact (the official and title, the place…)
-leaves the imported row hidden, as a tombstone, so a re-import does not add
-the old fact back (`archive.curation.curate_fact`). The article's date is
-locked through `Article.locked_fields`.
+leaves the old row hidden, as a tombstone, so a re-import does not add the
+old fact back (as `archive.curation.curate_fact` does for the admin's
+forms). The article's date is locked through `Article.locked_fields`.
 
 Rows are saved one by one so that history records who did what and when.
 """
@@ -19,7 +19,7 @@ from datetime import date
 
 from django.db import transaction
 
-from archive.curation import CurationError, _key_fields, curate_fact
+from archive.curation import CurationError, _key_fields
 from archive.curation.names import find_locality, find_or_create_official, find_or_create_organisation
 from archive.models import (
     Agreement,
@@ -111,8 +111,12 @@ def _plain(value):
 @transaction.atomic
 def _apply(fact: Fact, changes: dict) -> Fact:
     """Save `changes` ({field: value}) to `fact` as a curator's correction.
-    If the corrected fact is one the article already has (hidden or not),
-    that row is shown and kept, and `fact` is hidden."""
+
+    A change of what identifies the fact leaves the old row hidden, as a
+    tombstone, and the correction is a new row: also when the old row was
+    already the curator's (confirmed before), else a re-import would add the
+    extractor's version back. If the corrected fact is one the article
+    already has (hidden or not), that row is shown and kept instead."""
     changed = [name for name, value in changes.items() if _value_of(fact, name) != _plain(value)]
     if not changed:
         return confirm(fact)[0]
@@ -130,9 +134,11 @@ def _apply(fact: Fact, changes: dict) -> Fact:
             twin.hidden, twin.origin = False, Fact.Origin.CURATOR
             twin.save()
             return twin
+        hide(model.objects.get(pk=fact.pk))
+        fact.pk, fact._state.adding = None, True
     for name in changed:
         setattr(fact, name, changes[name])
-    fact = curate_fact(fact, changed)
+    fact.origin = Fact.Origin.CURATOR
     fact.save()
     return fact
 
@@ -190,7 +196,7 @@ def _correct_agreement(fact: ArticleAgreement, values: dict) -> ArticleAgreement
         parties = [find_or_create_organisation(name) for name in names]
         if {p.pk for p in parties} != set(agreement.parties.values_list("pk", flat=True)):
             agreement.parties.set(parties)
-            agreement.save(update_fields=[])  # a history row for the change of parties
+            agreement.save()  # a history row, with the parties (Agreement.history's m2m_fields)
     return _apply(fact, {"kind": kind})
 
 

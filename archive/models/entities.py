@@ -258,7 +258,8 @@ class Agreement(models.Model):
     )
     level = models.CharField("cấp", max_length=10, choices=Level.choices, default=Level.UNKNOWN)
     sort_name = vietnamese_order()
-    history = HistoricalRecords(excluded_fields=["sort_name"])
+    # The parties too: a curator corrects them on the review screen.
+    history = HistoricalRecords(excluded_fields=["sort_name"], m2m_fields=[parties])
 
     class Meta:
         verbose_name = "chương trình phối hợp"
