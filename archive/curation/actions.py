@@ -195,8 +195,7 @@ def _correct_agreement(fact: ArticleAgreement, values: dict) -> ArticleAgreement
         names = [name.strip() for name in re.split(r"[;\n]", values["parties"]) if name.strip()]
         parties = [find_or_create_organisation(name) for name in names]
         if {p.pk for p in parties} != set(agreement.parties.values_list("pk", flat=True)):
-            agreement.parties.set(parties)
-            agreement.save()  # a history row, with the parties (Agreement.history's m2m_fields)
+            agreement.parties.set(parties)  # recorded in its history (Agreement.history's m2m_fields)
     return _apply(fact, {"kind": kind})
 
 
