@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0017_article_tombstone'),
+        ('archive', '0019_article_tombstone'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ from archive import sql
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0015_sql_files'),
+        ('archive', '0017_import_run_fact_changes'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0018_organisation_trigram'),
+        ('archive', '0020_organisation_trigram'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0016_vietnamese_order'),
+        ('archive', '0018_vietnamese_order'),
     ]
 
     operations = [
