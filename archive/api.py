@@ -103,7 +103,7 @@ def articles(request):
     """Planned like the search page (archive.search.listing.Listing): a broad query is
     ranked among its newest matches and counted by estimate, and the whole
     answer has the search's time budget."""
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.visible())
     try:
         with time_budget(settings.SEARCH_BUDGET_MS):
             listing = Listing(filterset)
@@ -120,7 +120,7 @@ def articles(request):
 
 
 def article(request, pk):
-    return _detail(_articles(Article.objects.filter(pk=pk)).first(), article_json, request)
+    return _detail(_articles(Article.objects.visible().filter(pk=pk)).first(), article_json, request)
 
 
 # -- Officials -----------------------------------------------------------------

@@ -41,8 +41,8 @@ class AgreementFilter(LenientFilterSet):
         return queryset.filter(Exists(parties))
 
     def filter_queryset(self, queryset):
-        # Stable order for pages and the API: newest period first, then name.
-        return super().filter_queryset(queryset).order_by("-period__start", "-period__end", "name", "pk")
+        # Stable order for pages and the API: newest period first, then name (A–Z, archive.collation).
+        return super().filter_queryset(queryset).order_by("-period__start", "-period__end", "sort_name", "pk")
 
 
 class OfficialFilter(LenientFilterSet):
@@ -61,7 +61,7 @@ class OfficialFilter(LenientFilterSet):
         return queryset.filter(Exists(roles))
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).order_by("name", "pk")
+        return super().filter_queryset(queryset).order_by("sort_name", "pk")
 
 
 class LocalityFilter(LenientFilterSet):
@@ -81,4 +81,4 @@ class LocalityFilter(LenientFilterSet):
         return queryset.filter(Q(province__in=provinces) | Q(successor__in=provinces))
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).order_by("era", "level", "name", "pk")
+        return super().filter_queryset(queryset).order_by("era", "level", "sort_name", "pk")

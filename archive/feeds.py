@@ -83,14 +83,14 @@ class OfficialArticles(LatestArticles):
 
     def items(self, obj):
         roles = facts_of(Role, official=obj)
-        return _latest(Article.objects.filter(Exists(roles)).exclude(published_on=None))
+        return _latest(Article.objects.published().filter(Exists(roles)))
 
 
 class SearchArticles(LatestArticles):
     """The newest articles of a search (its facets included), newest first."""
 
     def get_object(self, request):
-        return ArticleFilter(request.GET, queryset=Article.objects.exclude(published_on=None))
+        return ArticleFilter(request.GET, queryset=Article.objects.published())
 
     def title(self, obj):
         q = obj.values.get("q")

@@ -3,8 +3,11 @@ what "visible" means, and date order: the one place these rules live. The
 pages, the search's filter, the counts, the feeds, the API and the admin all
 call these.
 
-- Visible: a fact a curator hid (`Fact.hidden`) counts nowhere
-  (`Fact.objects.visible()`, `facts_of`).
+- Visible: an article a curator deleted (`Article.hidden`, a tombstone)
+  shows nowhere: every public list starts from `Article.objects.visible()`,
+  and its facts are hidden with it (archive.curation.deletion). A fact a
+  curator hid (`Fact.hidden`) counts nowhere (`Fact.objects.visible()`,
+  `facts_of`).
 - A province covers its own units in their era and, for a post-2025 province,
   the pre-2025 units whose territory it took over on 1 July 2025
   (`Locality.successor`); a district covers its communes. The derived table
@@ -64,7 +67,7 @@ def in_places(queryset, places):
 def articles_in(locality: Locality, queryset=None):
     """The articles (of `queryset`, else all) with a visible locality in the
     scope of `locality`."""
-    queryset = Article.objects.all() if queryset is None else queryset
+    queryset = Article.objects.visible() if queryset is None else queryset
     if locality.level in (PROVINCE, DISTRICT):
         return in_places(queryset, [locality])
     return queryset.filter(Exists(facts_of(ArticleLocality, locality=locality)))

@@ -13,7 +13,7 @@ class ArticleSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.only("pk", "updated_at").order_by("pk")
+        return Article.objects.visible().only("pk", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -33,7 +33,7 @@ def year_counts(queryset) -> dict[int, int]:
 def children_with_counts(locality: Locality) -> list[Locality]:
     """The units directly under `locality`, each with `article_count` (a
     district also counts its communes' articles). Two queries."""
-    children = list(locality.children.order_by("name"))
+    children = list(locality.children.order_by("sort_name"))
     if not children:
         return []
     child = Case(
@@ -54,7 +54,7 @@ def agreements_in(locality: Locality, limit: int = LIST_LIMIT):
     """Agreements placed in the scope of `locality`, newest period first (one query)."""
     return (
         Agreement.objects.filter(locality_scope(locality)).select_related("period", "locality")
-        .order_by(F("period__start").desc(nulls_last=True), "name", "pk")[:limit]
+        .order_by(F("period__start").desc(nulls_last=True), "sort_name", "pk")[:limit]
     )
 
 
@@ -69,7 +69,7 @@ def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
         Role.objects.visible().filter(locality_scope(locality))
         .values("official__slug", "official__name", "title")
         .annotate(articles=Count("*"), last_seen=Max("seen_on"))
-        .order_by("-articles", "official__name", "title")[:limit]
+        .order_by("-articles", "official__sort_name", "title")[:limit]
     )
 
 
@@ -90,7 +90,7 @@ def _era_filter(era: str, prefix: str = "locality__") -> Q:
 
 
 def provinces(era: str):
-    return Locality.objects.filter(era=era, level=PROVINCE).order_by("name")
+    return Locality.objects.filter(era=era, level=PROVINCE).order_by("sort_name")
 
 
 def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:

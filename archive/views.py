@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive import charts, exports, stats
+from archive.collation import sort_key
 from archive.entity_filters import AgreementFilter
 from archive.models import (
     Agreement,
@@ -69,7 +70,7 @@ def _busy(request):
 
 def search_page(request):
     """The archive's main page: query, facets, results. Every state is in the URL."""
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.visible())
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.export_queryset(), "bai-viet", fmt)
     # The bare home page shows the stored counts of the whole archive;
@@ -88,12 +89,14 @@ home = search_page
 
 
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.defer("search_vector", "search_exact", "search_rank", "extraction"), pk=pk)
+    article = get_object_or_404(
+        Article.objects.visible().defer("search_vector", "search_exact", "search_rank", "extraction"), pk=pk
+    )
     context = {
         "article": article,
         "canonical": canonical(request, article),
         "localities": article.locality_facts.visible().select_related("locality__province"),
-        "roles": article.roles.visible().select_related("official").order_by("official__name", "id"),
+        "roles": article.roles.visible().select_related("official").order_by("official__sort_name", "id"),
         "organisations": article.organisation_facts.visible().select_related("organisation"),
         "agreements": article.agreement_facts.visible().select_related("agreement__period"),
         "periods": article.period_facts.visible().select_related("period"),
@@ -128,7 +131,7 @@ def locality_detail(request, slug):
         agreements=stats.agreements_in(locality),
         officials=stats.officials_in(locality),
         absorbed=(
-            locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("name")
+            locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("sort_name")
             if locality.era == Locality.Era.POST2025 and locality.level == Locality.Level.PROVINCE else []
         ),
         list_limit=stats.LIST_LIMIT,
@@ -143,7 +146,7 @@ def province_overview(request):
     provinces = list(stats.provinces(era))
     (articles, counted_at), agreements = stats.articles_per_province(era), stats.agreements_per_province(era)
     rows = [(p, articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
-    rows.sort(key=lambda row: (-row[1], -row[2], row[0].name))
+    rows.sort(key=lambda row: (-row[1], -row[2], sort_key(row[0].name)))
     if fmt := exports.requested_format(request):
         lines = (
             {"slug": p.slug, "name": p.display, "url": canonical(request, p), "articles": a, "agreements": g}
@@ -186,9 +189,9 @@ def official_detail(request, slug):
     )
     places = (
         Locality.objects.filter(roles__official=official, roles__hidden=False).select_related("province")
-        .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "name")[:50]
+        .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "sort_name")[:50]
     )
-    articles = with_facet_keys(Article.objects.all(), "officials", [official.pk])
+    articles = with_facet_keys(Article.objects.visible(), "officials", [official.pk])
     return _entity_page(
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
         roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
@@ -200,8 +203,8 @@ def organisation_detail(request, pk):
     organisation = Organisation.objects.filter(pk=pk).first()
     if organisation is None:
         return _moved(request, Organisation, pk=pk)
-    agreements = organisation.agreements.select_related("period").order_by("-period__start", "name")[:stats.LIST_LIMIT]
-    articles = with_facet_keys(Article.objects.all(), "organisations", [organisation.pk])
+    agreements = organisation.agreements.select_related("period").order_by("-period__start", "sort_name")[:stats.LIST_LIMIT]
+    articles = with_facet_keys(Article.objects.visible(), "organisations", [organisation.pk])
     return _entity_page(
         request, "archive/organisation_detail.html", organisation, articles, f"bai-viet-co-quan-{pk}",
         agreements=agreements,
@@ -217,7 +220,7 @@ def agreement_detail(request, pk):
         .only("kind", "agreement", "article__title", "article__published_on")
         .order_by(F("article__published_on").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
     )
-    articles = Article.objects.filter(Exists(facts_of(ArticleAgreement, agreement=agreement)))
+    articles = Article.objects.visible().filter(Exists(facts_of(ArticleAgreement, agreement=agreement)))
     Kind = ArticleAgreement.Kind
     return _entity_page(
         request, "archive/agreement_detail.html", agreement, articles, f"bai-viet-chuong-trinh-{pk}",
@@ -249,7 +252,7 @@ def agreement_list(request):
         "periods": Period.objects.filter(kind=Period.Kind.PROGRAMME, agreements__isnull=False).distinct(),
         "levels": Agreement.Level.choices,
         "party_kinds": Organisation.Kind.choices,
-        "provinces": Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "name"),
+        "provinces": Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "sort_name"),
         "canonical": request.build_absolute_uri(reverse("archive:agreements")),
     }
     return render(request, "archive/agreement_list.html", context)
@@ -270,9 +273,9 @@ def period_detail(request, key):
         raise Http404("Không có giai đoạn này")
     agreements = (
         Agreement.objects.filter(period__in=periods).select_related("locality__province")
-        .order_by("locality__name", "name", "pk")[:stats.LIST_LIMIT]
+        .order_by("locality__sort_name", "sort_name", "pk")[:stats.LIST_LIMIT]
     )
-    articles = with_facet_keys(Article.objects.all(), "periods", [start * 10000 + end])
+    articles = with_facet_keys(Article.objects.visible(), "periods", [start * 10000 + end])
     return _entity_page(
         request, "archive/period_detail.html", periods[0], articles, f"bai-viet-giai-doan-{key}",
         agreements=agreements, list_limit=stats.LIST_LIMIT,
@@ -297,7 +300,7 @@ def document_detail(request, pk):
         Citation.objects.visible().filter(document=document).exclude(as_written="")
         .values_list("as_written", flat=True).distinct().order_by("as_written")[:10]
     )
-    articles = Article.objects.filter(Exists(facts_of(Citation, document=document)))
+    articles = Article.objects.visible().filter(Exists(facts_of(Citation, document=document)))
     return _entity_page(
         request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}", spellings=spellings,
     )

@@ -4,12 +4,18 @@ an article with its facts."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Max, Min
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.review_screen import review_urls
 from archive.admin.facts import FACT_INLINES
 from archive.curation import IMPORTED_FIELDS, lock_changed_fields, prepare_new_article, review
+from archive.curation.deletion import delete_article, restore_article
 from archive.importer import reextract
 from archive.models import Article, ArticlePeriod, Locality, Period
 from archive.pagination import CappedPaginator
@@ -50,7 +56,7 @@ class ProvinceFilter(admin.SimpleListFilter):
     parameter_name = "tinh"
 
     def lookups(self, request, model_admin):
-        provinces = Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "name")
+        provinces = Locality.objects.filter(level=Locality.Level.PROVINCE).order_by("era", "sort_name")
         return [(p.pk, f"{p.display} ({'sau' if p.era == Locality.Era.POST2025 else 'trước'} 2025)") for p in provinces]
 
     def queryset(self, request, queryset):
@@ -147,15 +153,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
     paginator = TablePaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
-    list_display = ["title", "published_on", "date_precision", "source_domain", "review_state", "review_reasons"]
+    list_display = [
+        "title", "published_on", "date_precision", "source_domain", "review_state", "review_reasons", "review_link",
+    ]
     list_filter = [
         ReviewQueueFilter, ProvinceFilter, YearFilter, PeriodFilter, SourceDomainFilter,
-        "date_precision", "review_state", ("import_run", admin.RelatedFieldListFilter),
+        "date_precision", "review_state", "hidden", ("import_run", admin.RelatedFieldListFilter),
     ]
     list_per_page = 50
     search_fields = ["title"]  # shows the search box; the search itself is archive.search
     search_help_text = "Tìm trong tiêu đề và nội dung (có dấu hoặc không dấu)"
-    actions = ["mark_reviewed", "reextract_selected"]
+    actions = ["mark_reviewed", "reextract_selected", "delete_selected_as_tombstones", "restore_selected"]
+    change_form_template = "admin/archive/article/change_form.html"
+    delete_confirmation_template = "admin/archive/article/delete_confirmation.html"
     inlines = FACT_INLINES
     fieldsets = [
         (None, {"fields": ["title", "published_on", "date_precision", "date_evidence", "author", "body"]}),
@@ -190,6 +200,56 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
 
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/xoa/", wrap(self.tombstone_view), name="archive_article_tombstone"),
+            path("<int:pk>/khoi-phuc/", wrap(self.restore_view), name="archive_article_restore"),
+            *review_urls(self),
+            *super().get_urls(),
+        ]
+
+    def has_delete_permission(self, request, obj=None):
+        """A real delete takes the facts with it and leaves no tombstone, so a
+        later import brings the article back: superusers only. Curators
+        delete with `tombstone_view`, which can be undone."""
+        return request.user.is_active and request.user.is_superuser
+
+    def get_deleted_objects(self, objs, request):
+        """What a real delete takes with it, listed on the confirmation. A
+        fact cannot be deleted on its own (curators hide facts), but it goes
+        with its article: that is not a missing permission."""
+        deleted, counts, _facts_not_deletable_alone, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
+
+    def _one_article(self, request, pk):
+        if request.method != "POST":
+            return None, HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article, None
+
+    def tombstone_view(self, request, pk):
+        article, refused = self._one_article(request, pk)
+        if refused:
+            return refused
+        hidden = delete_article(article)
+        self.message_user(request, f"Đã xóa “{article}” ({hidden} dữ kiện ẩn theo); có thể khôi phục.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:archive_article_change", args=[article.pk]))
+
+    def restore_view(self, request, pk):
+        article, refused = self._one_article(request, pk)
+        if refused:
+            return refused
+        shown = restore_article(article)
+        self.message_user(request, f"Đã khôi phục “{article}” ({shown} dữ kiện hiện lại).", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:archive_article_change", args=[article.pk]))
+
+    @admin.display(description="")
+    def review_link(self, article):
+        return format_html('<a href="{}">Hiệu đính</a>', reverse("admin:archive_article_review", args=[article.pk]))
+
     @admin.display(description="lý do cần duyệt")
     def review_reasons(self, article):
         if article.review_state == Article.ReviewState.REVIEWED:
@@ -221,6 +281,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
             article.review_state = Article.ReviewState.REVIEWED
             article.save(update_fields=["review_state", "updated_at"])
         self.message_user(request, f"Đã đánh dấu {len(articles)} bài là đã duyệt.", messages.SUCCESS)
+
+    @admin.action(description="Xóa các bài đã chọn (ẩn đi, có thể khôi phục)", permissions=["change"])
+    def delete_selected_as_tombstones(self, request, queryset):
+        articles = list(queryset.filter(hidden=False)[:REEXTRACT_LIMIT])
+        for article in articles:
+            delete_article(article)
+        self.message_user(request, f"Đã xóa {len(articles)} bài; có thể khôi phục.", messages.SUCCESS)
+
+    @admin.action(description="Khôi phục các bài đã xóa", permissions=["change"])
+    def restore_selected(self, request, queryset):
+        articles = list(queryset.filter(hidden=True)[:REEXTRACT_LIMIT])
+        for article in articles:
+            restore_article(article)
+        self.message_user(request, f"Đã khôi phục {len(articles)} bài.", messages.SUCCESS)
 
     @admin.action(description="Trích xuất lại (giữ các hiệu đính)", permissions=["change"])
     def reextract_selected(self, request, queryset):

@@ -4,7 +4,9 @@ agreements, documents, each fact table on its own, import runs and merges."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.entity_lists import DuplicatesMixin, EntityListMixin
 from archive.admin.facts import FactAdmin, MergeMixin
+from archive.curation import duplicates
 from archive.models import (
     Agreement,
     ArticleAgreement,
@@ -24,8 +26,8 @@ from archive.models import (
 
 
 @admin.register(Locality)
-class LocalityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "unit_type", "level", "era", "code", "province"]
+class LocalityAdmin(EntityListMixin, SimpleHistoryAdmin):
+    list_display = ["vi_name", "unit_type", "level", "era", "province__name", "article_count", "first_seen", "last_seen"]
     list_filter = ["era", "level"]
     list_select_related = ["province"]
     search_fields = ["name", "ascii_name", "code"]
@@ -45,15 +47,17 @@ class PeriodAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(MergeMixin, SimpleHistoryAdmin):
-    list_display = ["name", "aliases"]
+class OfficialAdmin(DuplicatesMixin, EntityListMixin, MergeMixin, SimpleHistoryAdmin):
+    list_display = ["vi_name", "latest_title", "province_name", "article_count", "first_seen", "last_seen", "aliases"]
+    duplicate_finder = duplicates.official_pairs
     search_fields = ["name", "ascii_name", "aliases"]
     readonly_fields = ["ascii_name"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MergeMixin, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "locality", "aliases"]
+class OrganisationAdmin(DuplicatesMixin, EntityListMixin, MergeMixin, SimpleHistoryAdmin):
+    list_display = ["vi_name", "kind", "locality__province__name", "article_count", "first_seen", "last_seen", "aliases"]
+    duplicate_finder = duplicates.organisation_pairs
     list_filter = ["kind"]
     list_select_related = ["locality__province"]
     search_fields = ["name", "ascii_name", "aliases"]
@@ -62,8 +66,10 @@ class OrganisationAdmin(MergeMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(MergeMixin, SimpleHistoryAdmin):
-    list_display = ["name", "period", "level", "signed_on", "locality"]
+class AgreementAdmin(EntityListMixin, MergeMixin, SimpleHistoryAdmin):
+    list_display = [
+        "vi_name", "period", "level", "signed_on", "locality__province__name", "article_count", "first_seen", "last_seen",
+    ]
     list_filter = ["level", "period"]
     list_select_related = ["period", "locality__province"]
     search_fields = ["name"]

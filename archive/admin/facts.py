@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.entity_lists import merge_previews
 from archive.curation import curate_fact, hide_facts
 from archive.curation import merge as merging
 from archive.models import ArticleAgreement, ArticleLocality, ArticleOrganisation, ArticlePeriod, Citation, Role
@@ -42,7 +43,8 @@ class LocalityFactInline(FactInline):
 
 class RoleInline(FactInline):
     model = Role
-    fields = ["official", "title", "organisation", "locality", "seen_on", "hidden", "origin", "evidence_display"]
+    # The widest table: its evidence is beside the text on the review screen instead.
+    fields = ["official", "title", "organisation", "locality", "seen_on", "hidden", "origin"]
     autocomplete_fields = ["official", "organisation", "locality"]
 
     def get_queryset(self, request):
@@ -140,5 +142,6 @@ class MergeMixin:
             "title": "Gộp các mục trùng",
             "opts": self.model._meta,
             "objects": objects,
+            "previews": merge_previews(objects),
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         })

@@ -11,8 +11,12 @@ later import. The admin calls these; the importer honours them.
   (`curate_fact`).
 - Facts are never deleted: "đã loại bỏ" (`hidden`) removes them from the site
   and tells the importer not to re-create them (`hide_facts`).
-- Merging duplicates (`archive.curation.merge`) and the review queue
-  (`archive.curation.review`) live beside these.
+- Merging duplicates (`archive.curation.merge`, found by
+  `archive.curation.duplicates`), the review queue (`archive.curation.review`),
+  the review screen's actions on one fact (`archive.curation.actions`, with
+  the names a curator types resolved by `archive.curation.names`) and
+  deleting an article as a tombstone (`archive.curation.deletion`) live
+  beside these.
 
 Every archive model keeps its history (django-simple-history): who changed
 what and when, with revert.
@@ -27,6 +31,10 @@ IMPORTED_FIELDS = [
     "title", "body", "source_url", "source_domain", "author",
     "published_on", "date_precision", "date_evidence",
 ]
+
+
+class CurationError(Exception):
+    """A correction that cannot be made as asked; the message is for the curator."""
 
 
 def _key_fields(model: type[Fact]) -> list[str]:

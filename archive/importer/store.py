@@ -4,7 +4,9 @@ batch of new ones in one (Importer.create_many), with curator edits kept.
 Curator edits survive re-import (archive.curation):
 - article fields named in `Article.locked_fields` are never overwritten;
 - fact rows written by a curator, or hidden by one, are never deleted or
-  re-created; only rows the importer wrote itself are replaced.
+  re-created; only rows the importer wrote itself are replaced;
+- an article a curator deleted (`Article.hidden`, a tombstone) is left as it
+  is: reported unchanged, with a warning saying why.
 """
 
 import logging
@@ -34,6 +36,8 @@ from archive.models import (
 from archive.text import normalize
 
 log = logging.getLogger(__name__)
+
+DELETED = "deleted by a curator (admin): not imported again"
 
 
 class DatabaseUnavailable(Exception):
@@ -109,6 +113,8 @@ class Importer:
         try:
             with transaction.atomic():
                 article, created, changed = self._store_article(document, digest, facts)
+                if article.hidden:
+                    return Outcome("unchanged", document.source, article_id=article.pk, warnings=[DELETED])
                 fact_changes = self._store_facts(article, facts)
         except (OperationalError, InterfaceError) as error:
             raise DatabaseUnavailable(str(error).strip()) from error
@@ -129,6 +135,8 @@ class Importer:
         created = article is None
         if created:
             article = Article(source_key=key)
+        elif article.hidden:
+            return article, False, False
         before = None if created else [getattr(article, name) for name in IMPORTED_FIELDS + ["content_hash"]]
         self._fill_article(article, document, digest, facts)
         article.save()

@@ -60,9 +60,14 @@ class ImportRun(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.exclude(published_on=None)
+    def visible(self):
+        """The articles the site shows: not deleted by a curator (`hidden`).
+        Every public list, page, feed, export, API answer, sitemap and count
+        starts from these (archive.scopes); the admin and the importer see all."""
+        return self.filter(hidden=False)
 
+    def published(self):
+        return self.visible().exclude(published_on=None)
 
 
 def content_hash(raw: str) -> str:
@@ -112,6 +117,12 @@ class Article(models.Model):
     review_state = models.CharField(
         "trạng thái duyệt", max_length=10, choices=ReviewState.choices, default=ReviewState.PENDING
     )
+    hidden = models.BooleanField(
+        "đã xóa", default=False,
+        help_text="Biên tập viên đã xóa bài (có thể khôi phục): không hiện ở đâu, lần nhập sau không đưa lại",
+    )
+    # The facts a curator's deletion hid, {model name: [ids]}: what undoing it shows again.
+    hidden_facts = models.JSONField(default=dict, blank=True, editable=False)
 
     localities = models.ManyToManyField(Locality, through="ArticleLocality", related_name="articles")
     officials = models.ManyToManyField(Official, through="Role", related_name="articles")

@@ -2,11 +2,21 @@
 periods, organisations, officials, cited documents and agreements, and the
 record of a curator's merge of two of them."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from archive.text import fold, slugify
+
+
+def vietnamese_order() -> models.GeneratedField:
+    """`name` as a key whose plain ("C") order is Vietnamese alphabetical
+    order (archive.collation): lists A–Z order by it, not by `name`."""
+    return models.GeneratedField(
+        expression=models.Func(models.F("name"), function="archive_sort_key", output_field=models.TextField()),
+        output_field=models.TextField(db_collation="C"), db_persist=True,
+    )
 
 
 class Locality(models.Model):
@@ -43,18 +53,21 @@ class Locality(models.Model):
     aliases = models.JSONField("tên khác", default=list, blank=True)
     ascii_name = models.CharField(max_length=100, editable=False)
     slug = models.SlugField(max_length=160, unique=True)
-    history = HistoricalRecords()
+    sort_name = vietnamese_order()
+    history = HistoricalRecords(excluded_fields=["sort_name"])
 
     class Meta:
         verbose_name = "địa phương"
         verbose_name_plural = "địa phương"
-        ordering = ["era", "level", "name"]
+        ordering = ["era", "level", "sort_name"]
         constraints = [
             models.UniqueConstraint(fields=["era", "level", "code"], name="locality_era_level_code"),
         ]
         indexes = [
             # Name lookups from the importer and the search box.
             models.Index(fields=["ascii_name"], name="locality_ascii_name"),
+            # The admin's and the API's lists of units, A–Z within an era and level.
+            models.Index(fields=["era", "level", "sort_name"], name="locality_sort_name"),
         ]
 
     def __str__(self):
@@ -142,12 +155,19 @@ class Organisation(models.Model):
     )
     aliases = models.JSONField("tên khác", default=list, blank=True)
     ascii_name = models.CharField(max_length=300, editable=False)
-    history = HistoricalRecords()
+    sort_name = vietnamese_order()
+    history = HistoricalRecords(excluded_fields=["sort_name"])
 
     class Meta:
         verbose_name = "cơ quan, tổ chức"
         verbose_name_plural = "cơ quan, tổ chức"
-        ordering = ["name"]
+        ordering = ["sort_name"]
+        indexes = [
+            # The curators' list of organisations, A–Z.
+            models.Index(fields=["sort_name"], name="organisation_sort_name"),
+            # Likely duplicates (archive.curation.duplicates): near names by trigram.
+            GinIndex(fields=["ascii_name"], name="organisation_ascii_name_trgm", opclasses=["gin_trgm_ops"]),
+        ]
 
     def __str__(self):
         return self.name
@@ -165,13 +185,18 @@ class Official(models.Model):
     ascii_name = models.CharField(max_length=120, editable=False)
     slug = models.SlugField(max_length=140, unique=True)
     aliases = models.JSONField("tên khác", default=list, blank=True)
-    history = HistoricalRecords()
+    sort_name = vietnamese_order()
+    history = HistoricalRecords(excluded_fields=["sort_name"])
 
     class Meta:
         verbose_name = "cán bộ"
         verbose_name_plural = "cán bộ"
-        ordering = ["name"]
-        indexes = [models.Index(fields=["ascii_name"], name="official_ascii_name")]
+        ordering = ["sort_name"]
+        indexes = [
+            models.Index(fields=["ascii_name"], name="official_ascii_name"),
+            # The officials' lists (admin, API), A–Z.
+            models.Index(fields=["sort_name"], name="official_sort_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -232,12 +257,14 @@ class Agreement(models.Model):
         related_name="agreements",
     )
     level = models.CharField("cấp", max_length=10, choices=Level.choices, default=Level.UNKNOWN)
-    history = HistoricalRecords()
+    sort_name = vietnamese_order()
+    # The parties too: a curator corrects them on the review screen.
+    history = HistoricalRecords(excluded_fields=["sort_name"], m2m_fields=[parties])
 
     class Meta:
         verbose_name = "chương trình phối hợp"
         verbose_name_plural = "chương trình phối hợp"
-        ordering = ["-period__start", "name"]
+        ordering = ["-period__start", "sort_name"]
 
     def __str__(self):
         return self.name

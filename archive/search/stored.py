@@ -17,10 +17,10 @@ class _WholeArchive:
     """Every article, counted in full: the listing `facets` counts over."""
 
     def __init__(self):
-        self.filterset = ArticleFilter(QueryDict(), queryset=Article.objects.all())
+        self.filterset = ArticleFilter(QueryDict(), queryset=Article.objects.visible())
         self.matches = self.filterset.qs
         self.stored = None
-        self.articles = Article.objects.count()
+        self.articles = Article.objects.visible().count()
 
     def sample(self, queryset):
         return None  # every article (facets.key_counts)
