@@ -239,6 +239,8 @@ _NOT_YET = re.compile(
 )
 _TO_DRAW_UP = re.compile(r"(?<!\w)(?:xây dựng|giao|chủ trì)(?!\w)")
 _DRAWN_UP = re.compile(r"(?<!\w)(?:đã|vừa|mới)\s+$")
+# "Chương trình phối hợp triển khai các hoạt động …": the verb is part of the name.
+_NAME_GOES_ON = re.compile(r"(?:chương trình|quy chế|kế hoạch)(?:\s+phối hợp)?\s+$")
 
 
 def _verbs(low: str) -> list[_Verb]:
@@ -264,7 +266,7 @@ def _verbs(low: str) -> list[_Verb]:
             verbs.append(_Verb("review", begin, match.end()))
         elif word == "đưa vào thực hiện":
             verbs.append(_Verb("sign", begin, match.end()))  # a new programme put into effect
-        elif _IMPLEMENTING_NOUN.search(low, max(0, begin - 16), begin):
+        elif _IMPLEMENTING_NOUN.search(low, max(0, begin - 16), begin) or _NAME_GOES_ON.search(low, max(0, begin - 30), begin):
             continue
         else:
             before = low[max(0, begin - 60) : begin]

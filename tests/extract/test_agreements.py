@@ -407,3 +407,12 @@ def test_period_less_mentions_join_the_dated_review_and_signing():
 def test_a_signing_at_a_review_meeting_is_a_signing_only():
     body = "Tại hội nghị sơ kết, hai bên đã ký kết chương trình phối hợp giai đoạn 2024-2028."
     assert keys(body) == {("2024-2028", "sign")}
+
+
+def test_a_verb_inside_the_programme_name_does_not_cut_off_its_year():
+    body = (
+        "Chiều 3/3, Ủy ban MTTQ huyện ký kết Chương trình phối hợp triển khai các phong trào thi đua "
+        "giữa Mặt trận và các hội đoàn thể huyện năm 2019."
+    )
+    assert keys(body) == {("2019-2019", "sign")}
+    assert programme_year(find_mentions("", body)) == 2019
