@@ -116,6 +116,7 @@ class Mention:
     period: PeriodSpan | None
     evidence: str
     subject: str = ""  # text before the verb: its last chunks may be the parties
+    plan_named: bool = False  # the agreement acted on is called a plan ("kế hoạch phối hợp")
 
 
 def find_mentions(title: str, body: str) -> list[Mention]:
@@ -184,10 +185,16 @@ def build_agreements(
 
     # Mentions without a period belong to the agreement of that kind that has one;
     # a signing and a review left without one are the same agreement re-signed.
+    # A plan signed beside a programme ("… cũng ký kế hoạch phối hợp …") is one of its own.
     for (label, kind) in [key for key in grouped if key[0] is None]:
         homes = [key for key in grouped if key[0] is not None and _compatible(kind, key[1])]
         if homes:
-            grouped[homes[0]].extend(grouped.pop((label, kind)))
+            home = grouped[homes[0]]
+            group = grouped.pop((label, kind))
+            if not any(m.plan_named for m in home) and any(m.plan_named for m in group):
+                grouped[(label, kind)] = [m for m in group if m.plan_named]
+                group = [m for m in group if not m.plan_named]
+            home.extend(group)
     if (None, "sign") in grouped and (None, "review") in grouped:
         grouped[(None, "both")] = grouped.pop((None, "sign")) + grouped.pop((None, "review"))
 
@@ -324,12 +331,23 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
                 continue
             if acting.kind == "plan" and acting is not verb and not _PLAN_NAME.search(low, acting.stop, acting.stop + 80):
                 continue  # "thống nhất và ký kết chương trình … năm 2024": one programme signed, no plan
-            mentions.append(Mention(acting.kind, period or None, sentence, subject))
+            mentions.append(Mention(acting.kind, period or None, sentence, subject, _names_a_plan(acting, low)))
         pending.clear()
     return mentions
 
 
 _COORDINATED = re.compile(r"[\s,]*(?:và|,)?[\s,]*")
+_DOCUMENT_WORD = re.compile(r"chương trình|quy chế|kế hoạch|thỏa thuận|nghị quyết")
+
+
+def _names_a_plan(verb: _Verb, low: str) -> bool:
+    """Whether the agreement the verb acts on is called a plan: the document
+    word after the verb, else (a passive) the last one before it."""
+    after = _DOCUMENT_WORD.search(low, verb.stop, verb.stop + _NAME_REACH)
+    if after is None:
+        before = list(_DOCUMENT_WORD.finditer(low, max(0, verb.begin - 120), verb.begin))
+        after = before[-1] if before else None
+    return after is not None and after.group() == "kế hoạch"
 
 
 def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: list[PeriodSpan]):

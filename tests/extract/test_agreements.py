@@ -416,3 +416,19 @@ def test_a_verb_inside_the_programme_name_does_not_cut_off_its_year():
     )
     assert keys(body) == {("2019-2019", "sign")}
     assert programme_year(find_mentions("", body)) == 2019
+
+
+def test_a_plan_signed_beside_a_programme_is_an_agreement_of_its_own():
+    body = (
+        "Sáng 9/6, Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2024-2028 với Đồn Biên phòng Bắc Sơn.\n"
+        "Dịp này, Hội Phụ nữ huyện và Đồn Biên phòng Bắc Sơn cũng ký kế hoạch phối hợp tuyên truyền phòng, chống mua bán người."
+    )
+    assert keys(body) == {("2024-2028", "sign"), (None, "sign")}
+
+
+def test_a_caption_of_the_same_programme_joins_its_signing():
+    body = (
+        "Sáng 9/6, Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2024-2028 với Đồn Biên phòng Bắc Sơn.\n"
+        "Lãnh đạo hai đơn vị ký kết chương trình phối hợp."
+    )
+    assert keys(body) == {("2024-2028", "sign")}
