@@ -69,9 +69,11 @@ _REVIEWED_SPAN = re.compile(r"\s*(?:chặng đường\s+|quá trình\s+)?(?:\d+|
 # between "được" and the verb.
 _PASSIVE_BY = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|mới\s+)?được\s+[^.;:]{3,160}?\s+(?:cùng\s+)?$")
 # Whatever is signed is an agreement: "ký kết chương trình giai đoạn 2022-2026",
-# "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác".
+# "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác",
+# "ký kết các hoạt động phối hợp" (what the sides will do together, not a tally).
 _SIGNED_NAME = re.compile(
-    r"(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
+    r"(?:các\s+)?(?:hoạt động|nội dung)\s+phối hợp(?!\w)"
+    r"|(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
 )
 _SIGNED_NAME_REACH = 12
 _PLURAL = re.compile(r"(?:các|những|nhiều|\d+|hàng chục|hàng trăm)\s*$")

@@ -432,3 +432,15 @@ def test_a_caption_of_the_same_programme_joins_its_signing():
         "Lãnh đạo hai đơn vị ký kết chương trình phối hợp."
     )
     assert keys(body) == {("2024-2028", "sign")}
+
+
+def test_signing_the_activities_of_coordination_is_a_signing():
+    body = (
+        "Sáng 2/10, hội nghị ký kết các hoạt động phối hợp trong lĩnh vực công tác dân vận giai đoạn 2025 -2026 "
+        "giữa Ban Dân vận Quận ủy và Hội Cựu chiến binh quận đã diễn ra."
+    )
+    assert keys(body) == {("2025-2026", "sign")}
+
+
+def test_a_tally_of_signed_programmes_is_still_no_signing():
+    assert keys("Đến nay, các xã đã ký kết 12 chương trình phối hợp giai đoạn 2021-2025.") == set()
