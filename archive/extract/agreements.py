@@ -119,6 +119,7 @@ class Mention:
     evidence: str
     subject: str = ""  # text before the verb: its last chunks may be the parties
     plan_named: bool = False  # the agreement acted on is called a plan ("kế hoạch phối hợp")
+    amends: bool = False  # a signing of additions to it, or of it again ("ký kết bổ sung", "ký lại")
 
 
 def find_mentions(title: str, body: str) -> list[Mention]:
@@ -177,6 +178,14 @@ def build_agreements(
     for mention in mentions:
         label = mention.period.label if mention.period else None
         kinds_by_period.setdefault(label, {}).setdefault(mention.kind, []).append(mention)
+
+    # Rules reviewed and amended in one meeting ("sơ kết quy chế …", "ký kết bổ
+    # sung quy chế … giai đoạn 2021-2025"): the review is of the period amended.
+    amended = [label for label, by_kind in kinds_by_period.items()
+               if label is not None and any(m.amends for m in by_kind.get("sign", ()))]
+    if len(amended) == 1 and "review" in kinds_by_period.get(None, {}):
+        reviews = kinds_by_period[None].pop("review")
+        kinds_by_period[amended[0]].setdefault("review", []).extend(reviews)
 
     grouped: dict[tuple[str | None, str], list[Mention]] = {}
     for label, by_kind in kinds_by_period.items():
@@ -333,7 +342,8 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
                 continue
             if acting.kind == "plan" and acting is not verb and not _PLAN_NAME.search(low, acting.stop, acting.stop + 80):
                 continue  # "thống nhất và ký kết chương trình … năm 2024": one programme signed, no plan
-            mentions.append(Mention(acting.kind, period or None, sentence, subject, _names_a_plan(acting, low)))
+            amends = acting.kind == "sign" and low.endswith(("bổ sung", "lại"), acting.begin, acting.stop)
+            mentions.append(Mention(acting.kind, period or None, sentence, subject, _names_a_plan(acting, low), amends))
         pending.clear()
     return mentions
 

@@ -444,3 +444,20 @@ def test_signing_the_activities_of_coordination_is_a_signing():
 
 def test_a_tally_of_signed_programmes_is_still_no_signing():
     assert keys("Đến nay, các xã đã ký kết 12 chương trình phối hợp giai đoạn 2021-2025.") == set()
+
+
+def test_rules_reviewed_and_amended_are_reviewed_for_the_period_amended():
+    body = (
+        "Ngày 5.8, Đảng ủy Đồn Biên phòng Hữu Nghị và Đảng ủy xã Bảo Lâm tổ chức hội nghị sơ kết một năm "
+        "thực hiện quy chế phối hợp.\n"
+        "Hai đảng ủy ký kết bổ sung quy chế phối hợp giai đoạn 2023 - 2027."
+    )
+    assert keys(body) == {("2023-2027", "both")}
+
+
+def test_a_review_beside_a_new_programme_keeps_no_period():
+    body = (
+        "Hội nghị sơ kết chương trình phối hợp, đồng thời Ban Dân vận Huyện ủy và Công an huyện "
+        "ký kết chương trình phối hợp giai đoạn 2024-2029."
+    )
+    assert keys(body) == {(None, "review"), ("2024-2029", "sign")}
