@@ -537,3 +537,8 @@ def test_the_place_a_lead_is_filed_from(gaz):
 def test_a_list_goes_on_after_a_commune_the_gazetteer_lacks(gaz):
     body = "Nhiều mô hình hay ở xã Bạch Mã Đông, Thượng Nhật đã được nhân rộng."
     assert keys(find(gaz, "Dân vận khéo", body)) == {("commune", "20191")}
+
+
+def test_a_committee_written_in_lower_case_names_its_district(gaz):
+    locs = find(gaz, "Hội nghị", "Ban Dân vận huyện ủy Quỳnh Lưu và Công an huyện ký kết chương trình phối hợp.")
+    assert keys(locs) == {("district", "421")}

@@ -53,8 +53,9 @@ _IS_UNIT_RE = re.compile(
 )
 # "(Cadn.com.vn) - ĐÀ NẴNG - Sáng 1-10, …": the place a lead is filed from.
 _DATELINE_RE = re.compile(rf"^(?:\([^()]{{2,40}}\)\s*[-–]\s*)?(?P<place>[{UPPER}]{{1,8}}(?: [{UPPER}]{{1,8}}){{0,3}})\s*[-–]\s")
+# Some sites write the committee in lower case: "Ban Dân vận huyện ủy Lý Nhân".
 _ORG_RE = re.compile(
-    r"(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
+    r"(?P<org>[Hh]uyện [ủỦ]y|[Qq]uận [ủỦ]y|[Tt]hị [ủỦ]y|[Tt]hành [ủỦ]y|[Tt]ỉnh [ủỦ]y|Đồn [Bb]iên phòng|Đồn BP)"
     rf"\s+(?P<run>{CAP_RUN})"
 )
 _HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn)(?![\w])")
