@@ -542,3 +542,16 @@ def test_a_list_goes_on_after_a_commune_the_gazetteer_lacks(gaz):
 def test_a_committee_written_in_lower_case_names_its_district(gaz):
     locs = find(gaz, "Hội nghị", "Ban Dân vận huyện ủy Quỳnh Lưu và Công an huyện ký kết chương trình phối hợp.")
     assert keys(locs) == {("district", "421")}
+
+
+def test_bare_cities_listed_before_their_bracketed_province(gaz):
+    body = (
+        "Hội nghị có đại diện Ủy ban MTTQ các địa phương giáp ranh: Long Thành, Nhơn Trạch (tỉnh Đồng Nai), "
+        "Bến Cát, Tân Uyên (tỉnh Bình Dương)."
+    )
+    assert {("district", "740"), ("district", "742"), ("district", "721"), ("district", "723")} <= keys(find(gaz, "Hội nghị", body))
+
+
+def test_a_bare_name_with_its_province_in_brackets_is_the_district_not_its_ward(gaz):
+    locs = find(gaz, "Hội nghị", "Đoàn công tác làm việc tại Dĩ An (Bình Dương).")
+    assert ("district", "724") in keys(locs) and not ambiguous(locs)

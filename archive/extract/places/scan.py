@@ -64,6 +64,8 @@ _PAREN_AFTER_RE = re.compile(
     rf"\s*\((?:(?:tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s+)?(?P<paren>{CAP_RUN})\)"
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
+# The item of such a list before the one bracketed: ", Thuận An, " before "Dĩ An (…)".
+_LISTED_BEFORE_RE = re.compile(rf"(?:^|(?<=[,:;]\s)|(?<=\svà\s))(?P<run>{CAP_RUN})\s*(?:,|\svà)\s*$")
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
 # Without "như"/"gồm" the words between must describe the units ("các xã vùng
 # cao Pà Cò, Hang Kia"), not place them ("các xã của huyện Mai Châu").
@@ -244,12 +246,30 @@ class _Scanner:
                 if found and found[0] == match.group("run"):
                     mention = _Mention(found[0], {"district", "commune"}, None, "paren", index,
                                        match.start(), match.start() + len(found[0]), sentence, hints=[paren])
-                    mentions.append(mention)
-                    taken.append((mention.start, mention.end))
+                    listed = self._listed_before(sentence, match.start(), paren, index, overlaps)
+                    for item in (*listed, mention):
+                        mentions.append(item)
+                        taken.append((item.start, item.end))
             mentions.extend(self._bare_provinces(sentence, index, taken))
         mentions.sort(key=lambda m: (m.sentence, m.start))
         _link_chains(mentions, self.gaz)
         return mentions
+
+    def _listed_before(self, sentence: str, end: int, province: str, index: int, overlaps) -> list[_Mention]:
+        """Units listed bare before one with its province in brackets, in that
+        province: "Thuận An, Dĩ An (tỉnh Bình Dương)"."""
+        items: list[_Mention] = []
+        while item := _LISTED_BEFORE_RE.search(sentence, 0, end):
+            run = item.group("run")
+            units = self.gaz.lookup(run, levels={"district", "commune"})
+            if overlaps(item.start("run"), item.end("run")) or not any(
+                (self.gaz.province(u.province, u.era) or u).name == province for u in units
+            ):
+                break
+            items.insert(0, _Mention(run, {"district", "commune"}, None, "paren", index, item.start("run"),
+                                     item.end("run"), sentence, hints=[province]))
+            end = item.start("run")
+        return items
 
     def _province_name(self, text: str) -> str | None:
         units = self.gaz.lookup(text, levels={"province"})
