@@ -555,3 +555,8 @@ def test_bare_cities_listed_before_their_bracketed_province(gaz):
 def test_a_bare_name_with_its_province_in_brackets_is_the_district_not_its_ward(gaz):
     locs = find(gaz, "Hội nghị", "Đoàn công tác làm việc tại Dĩ An (Bình Dương).")
     assert ("district", "724") in keys(locs) and not ambiguous(locs)
+
+
+def test_a_party_committee_after_a_listed_commune_is_no_unit(gaz):
+    body = "Đảng ủy xã Tam Thanh và Đảng ủy xã Tam Hải ký kết quy chế phối hợp."
+    assert all(loc["name"] != "Dang" for loc in find(gaz, "Hội nghị", body))

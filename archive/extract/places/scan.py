@@ -79,6 +79,8 @@ _LIST_ITEM_RE = re.compile(
     rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
 )
 
+_COMMITTEE_AFTER_RE = re.compile(r"\s+[ủỦ]y(?!\w)")
+
 # Capitalised words that often stand before a province name in a body's name
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
 _ORG_LEAD_WORDS = frozenset(
@@ -306,7 +308,9 @@ class _Scanner:
             run = item.group("run")
             if run.isdigit() and not first.name.split()[-1].isdigit():
                 break  # "thị trấn Tràm Chim và 11 xã": a count, not "Phường 11"
-            if not self.gaz.lookup(run, levels=first.levels):
+            if not self.gaz.lookup(run, levels=first.levels) or _COMMITTEE_AFTER_RE.match(sentence, item.end("run")):
+                break  # "xã Ga Ri và Đảng ủy xã …": a committee, not a unit ("Đảng" folds to "Dang")
+            if " " not in run and not self.gaz.has_name(run):
                 break
             start = item.start("run")
             items.append(_Mention(run, set(first.levels), first.types, first.kind, index, start,
