@@ -560,3 +560,13 @@ def test_a_bare_name_with_its_province_in_brackets_is_the_district_not_its_ward(
 def test_a_party_committee_after_a_listed_commune_is_no_unit(gaz):
     body = "Đảng ủy xã Tam Thanh và Đảng ủy xã Tam Hải ký kết quy chế phối hợp."
     assert all(loc["name"] != "Dang" for loc in find(gaz, "Hội nghị", body))
+
+
+def test_a_district_in_brackets_after_a_commune(gaz):
+    locs = find(gaz, "Hội nghị", "Đảng ủy xã Tà Bhing và Đảng ủy xã Zuôih (Nam Giang) ký quy chế phối hợp.")
+    assert {("district", "510"), ("commune", "20710"), ("commune", "20701")} <= keys(locs)
+
+
+def test_the_bracketed_district_settles_which_commune_is_meant(gaz):
+    locs = find(gaz, "Hội nghị", "Đoàn công tác về thăm xã Thượng Long (Nam Đông).")
+    assert keys(locs) == {("district", "483"), ("commune", "20188")}

@@ -204,6 +204,10 @@ class _Scanner:
                 if mention:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
+                    district = self._district_in_brackets(mention, index)
+                    if district and not overlaps(district.start, district.end):
+                        mentions.append(district)
+                        taken.append((district.start, district.end))
                 # "xã Vĩnh Khương, Tuấn Đạo": the list goes on after a unit the gazetteer lacks.
                 first = mention or _Mention(match.group("run"), set(levels), types, "typed", index,
                                             match.start("run"), match.end("run"), sentence)
@@ -256,6 +260,18 @@ class _Scanner:
         mentions.sort(key=lambda m: (m.sentence, m.start))
         _link_chains(mentions, self.gaz)
         return mentions
+
+    def _district_in_brackets(self, mention: _Mention, index: int) -> _Mention | None:
+        """"xã Ch’Ơm (Tây Giang)": a district in brackets after a commune."""
+        if mention.levels != {"commune"} or mention.hints:
+            return None
+        paren = _PAREN_AFTER_RE.match(mention.evidence, mention.end)
+        if paren is None or not self.gaz.lookup(paren.group("paren"), levels={"district"}):
+            return None
+        mention.district_hints.append(paren.group("paren"))
+        start = paren.start("paren")
+        return _Mention(paren.group("paren"), {"district"}, None, "paren", index, start, paren.end("paren"),
+                        mention.evidence)
 
     def _listed_before(self, sentence: str, end: int, province: str, index: int, overlaps) -> list[_Mention]:
         """Units listed bare before one with its province in brackets, in that
