@@ -206,25 +206,29 @@ def _clean(text: str) -> str:
 # -- name tests --------------------------------------------------------------
 
 
-def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None, place_ok: bool = False) -> bool:
+def _is_name(
+    words: list[str], *, strong: bool, gaz: Gazetteer | None, place_ok: bool = False, long_ok: bool = False
+) -> bool:
     """Whether capitalised ``words`` can be a person's name.
 
     ``strong``: an honorific or a title stands right before, or a title right
     after, so names that don't start with a common surname ("Y Ngọc") pass.
     ``place_ok``: a rank or "đồng chí" stands before, which only a person
     follows, so a name that is also a district's ("Dương Minh Châu") passes.
+    ``long_ok``: a rank or an honorific stands before and a title after, so a
+    Lao or Khmer name of up to seven syllables ("Sổm Phết Xay Nha Vông") passes.
     """
     if len(words) == 1:
         # Cơ Ho and Mạ names are one word with an apostrophe: "K'Mák", "K’Broi".
         return strong and bool(_ONE_WORD_NAME_RE.fullmatch(words[0]))
-    if len(words) > 5:
+    if len(words) > (_LONGEST_FOREIGN_NAME if long_ok else 5):
         return False
     name = " ".join(words)
     if name in _HISTORICAL:
         return False
     first = words[0]
     ethnic = _ethnic_first(first)
-    if len(words) == 5 and not ethnic:
+    if len(words) >= 5 and not (ethnic or long_ok):
         return False
     if first in _NOT_NAME_WORDS and first not in SURNAMES and not (strong and first in _NAME_OK_AFTER_SURNAME):
         return False  # "Ông Thị Bình" (a S'tiêng surname) passes only after an honorific
@@ -238,6 +242,9 @@ def _is_name(words: list[str], *, strong: bool, gaz: Gazetteer | None, place_ok:
     if gaz is not None and not place_ok and _is_place_name(name, gaz):
         return False
     return True
+
+
+_LONGEST_FOREIGN_NAME = 7
 
 
 def _is_place_name(name: str, gaz: Gazetteer) -> bool:
@@ -484,7 +491,8 @@ def _name_before(sentence: str, runs: list[tuple[int, int]], head_start: int, ga
     ranked = _rank_before(sentence, start)
     strong = bool(honorific) or ranked or sep in _DASHES
     comrade = honorific is not True and honorific is not None and _COMRADE_RE.match(honorific.group()) is not None
-    if not _is_name(words, strong=strong, gaz=gaz, place_ok=(ranked or comrade) and words[0] in SURNAMES):
+    place_ok = (ranked or comrade) and words[0] in SURNAMES
+    if not _is_name(words, strong=strong, gaz=gaz, place_ok=place_ok, long_ok=bool(honorific) or ranked):
         return None
     return " ".join(words), ev_start, sep
 
