@@ -5,7 +5,7 @@ them (signed, reviewed, both, a plan adopted), their period and parties.
 Two steps, because the parties need the article's localities (to expand "UBND
 huyện") and the article's date needs the programme's first year:
 ``find_mentions`` reads the text; ``build_agreements`` turns its mentions into
-the contract's dicts, one per (period, kind).
+the contract's dicts, one per (period, kind), with the parties ``parties`` reads.
 
 A mention is a verb acting on an agreement: "ký kết chương trình phối hợp …
 giai đoạn 2022-2026", "Sơ kết việc thực hiện chương trình phối hợp …",
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.extract.organisations import normalise_party
+from archive.extract.parties import parties_in_list, parties_in_subject, party_lists, title_parties, unique
 from archive.extract.periods import PeriodSpan, find_period_spans
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
@@ -69,9 +70,11 @@ _REVIEWED_SPAN = re.compile(r"\s*(?:chặng đường\s+|quá trình\s+)?(?:\d+|
 # between "được" and the verb.
 _PASSIVE_BY = re.compile(r"(?<!\w)(?:đã\s+|vừa\s+|mới\s+)?được\s+[^.;:]{3,160}?\s+(?:cùng\s+)?$")
 # Whatever is signed is an agreement: "ký kết chương trình giai đoạn 2022-2026",
-# "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác".
+# "ký kết phối hợp", "ký Quy chế về công tác dân vận", "ký thỏa thuận hợp tác",
+# "ký kết các hoạt động phối hợp" (what the sides will do together, not a tally).
 _SIGNED_NAME = re.compile(
-    r"(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
+    r"(?:các\s+)?(?:hoạt động|nội dung)\s+phối hợp(?!\w)"
+    r"|(?:chương trình|quy chế|kế hoạch|nghị quyết liên tịch|thỏa thuận|phối hợp)(?!\s+hành động)(?!\w)"
 )
 _SIGNED_NAME_REACH = 12
 _PLURAL = re.compile(r"(?:các|những|nhiều|\d+|hàng chục|hàng trăm)\s*$")
@@ -84,38 +87,14 @@ _OTHER_DOCUMENT = re.compile(
     r"(?<!\w)(?<!Hội )(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình hành động|Đại hội|Luật|Nghị định)(?!\w)"
 )
 
-# Where parties are named.
-_BETWEEN = re.compile(r"(?<!\w)[Gg]iữa\s+")
-# "Ban Dân vận Tỉnh ủy ký kết Chương trình phối hợp với Hội Nông dân tỉnh …"
-_WITH = re.compile(r"(?<=phối hợp )với\s+(?=[A-ZĐÀ-Ỹ])")
-_ON_BEHALF = re.compile(r"(?<!\w)[Tt]hay mặt\s+(?P<list>.+?)(?:,|\s+(?:đồng chí|ông|bà)\b)")
-# A party list ends where the sentence goes on (lower-case words: names of
-# bodies are capitalised).
-_LIST_END = re.compile(
-    r"\s*(?:,\s*)?(?:(?<!\w)(?:giai đoạn|nhiệm kỳ|năm \d|nhằm|về|diễn ra|được|đã|đang|sẽ|tại|trong|theo|để|"
-    r"với mục|cho|từ|đến|ngày|vào|nhân dịp|thời gian|sáng|chiều)(?!\w)|[(.:“\"]|$)"
-)
-_LIST_SEPARATOR = re.compile(r"(\s*(?:,|;|\bvà\b|\bvới\b|\bgồm(?:\s+có)?\b|:|\s[-–]\s)\s*)", re.IGNORECASE)
-_SUBJECT_TAIL = re.compile(
-    r"(?:[\s,]|\b(?:đã|đang|sẽ|vừa|cùng|cùng nhau|chính thức|tiến hành|tổ chức|hội nghị|buổi|lễ|"
-    r"long trọng|thảo luận|thống nhất|và|đồng thời|chiều nay|sáng nay|hôm nay)\b)+$",
-    re.IGNORECASE,
-)
-_SUBJECT_REACH = 200
-# A chunk that starts with a person's title is a person, not a party.
-_PERSON = re.compile(
-    r"^(?:đồng chí|ông|bà|ủy viên|uv|phó|chủ tịch|trưởng|bí thư|giám đốc|chỉ huy|thủ trưởng|chánh|"
-    r"viện trưởng|đại diện|lãnh đạo|thay mặt|các đồng chí)\b",
-    re.IGNORECASE,
-)
-
-
 @dataclass
 class Mention:
     kind: str  # "sign", "review" or "plan"
     period: PeriodSpan | None
     evidence: str
     subject: str = ""  # text before the verb: its last chunks may be the parties
+    plan_named: bool = False  # the agreement acted on is called a plan ("kế hoạch phối hợp")
+    amends: bool = False  # a signing of additions to it, or of it again ("ký kết bổ sung", "ký lại")
 
 
 def find_mentions(title: str, body: str) -> list[Mention]:
@@ -164,9 +143,9 @@ def build_agreements(
         key = (mention.evidence, mention.subject)
         if key not in by_sentence:
             names = []
-            for text in _party_lists(mention.evidence):
-                names.extend(_parties_in_list(text, localities, party))
-            names.extend(_parties_in_subject(mention.subject, localities, party))
+            for text in party_lists(mention.evidence):
+                names.extend(parties_in_list(text, localities, party))
+            names.extend(parties_in_subject(mention.subject, localities, party))
             by_sentence[key] = names
         return by_sentence[key]
 
@@ -174,6 +153,14 @@ def build_agreements(
     for mention in mentions:
         label = mention.period.label if mention.period else None
         kinds_by_period.setdefault(label, {}).setdefault(mention.kind, []).append(mention)
+
+    # Rules reviewed and amended in one meeting ("sơ kết quy chế …", "ký kết bổ
+    # sung quy chế … giai đoạn 2021-2025"): the review is of the period amended.
+    amended = [label for label, by_kind in kinds_by_period.items()
+               if label is not None and any(m.amends for m in by_kind.get("sign", ()))]
+    if len(amended) == 1 and "review" in kinds_by_period.get(None, {}):
+        reviews = kinds_by_period[None].pop("review")
+        kinds_by_period[amended[0]].setdefault("review", []).extend(reviews)
 
     grouped: dict[tuple[str | None, str], list[Mention]] = {}
     for label, by_kind in kinds_by_period.items():
@@ -184,20 +171,26 @@ def build_agreements(
 
     # Mentions without a period belong to the agreement of that kind that has one;
     # a signing and a review left without one are the same agreement re-signed.
+    # A plan signed beside a programme ("… cũng ký kế hoạch phối hợp …") is one of its own.
     for (label, kind) in [key for key in grouped if key[0] is None]:
         homes = [key for key in grouped if key[0] is not None and _compatible(kind, key[1])]
         if homes:
-            grouped[homes[0]].extend(grouped.pop((label, kind)))
+            home = grouped[homes[0]]
+            group = grouped.pop((label, kind))
+            if not any(m.plan_named for m in home) and any(m.plan_named for m in group):
+                grouped[(label, kind)] = [m for m in group if m.plan_named]
+                group = [m for m in group if not m.plan_named]
+            home.extend(group)
     if (None, "sign") in grouped and (None, "review") in grouped:
         grouped[(None, "both")] = grouped.pop((None, "sign")) + grouped.pop((None, "review"))
 
-    title_parties = _title_parties(title, localities, normalise)
+    headline_parties = title_parties(title, localities, normalise)
     agreements = []
     for (label, kind), group in grouped.items():
-        parties = _unique(name for mention in group for name in parties_of(mention))
+        parties = unique(name for mention in group for name in parties_of(mention))
         agreements.append(
             {
-                "parties": parties or title_parties,
+                "parties": parties or headline_parties,
                 "period": label,
                 "signed_on": signed_on if kind in ("sign", "both") else None,
                 "kind": kind,
@@ -239,6 +232,8 @@ _NOT_YET = re.compile(
 )
 _TO_DRAW_UP = re.compile(r"(?<!\w)(?:xây dựng|giao|chủ trì)(?!\w)")
 _DRAWN_UP = re.compile(r"(?<!\w)(?:đã|vừa|mới)\s+$")
+# "Chương trình phối hợp triển khai các hoạt động …": the verb is part of the name.
+_NAME_GOES_ON = re.compile(r"(?:chương trình|quy chế|kế hoạch)(?:\s+phối hợp)?\s+$")
 
 
 def _verbs(low: str) -> list[_Verb]:
@@ -264,7 +259,7 @@ def _verbs(low: str) -> list[_Verb]:
             verbs.append(_Verb("review", begin, match.end()))
         elif word == "đưa vào thực hiện":
             verbs.append(_Verb("sign", begin, match.end()))  # a new programme put into effect
-        elif _IMPLEMENTING_NOUN.search(low, max(0, begin - 16), begin):
+        elif _IMPLEMENTING_NOUN.search(low, max(0, begin - 16), begin) or _NAME_GOES_ON.search(low, max(0, begin - 30), begin):
             continue
         else:
             before = low[max(0, begin - 60) : begin]
@@ -322,12 +317,24 @@ def _sentence_mentions(sentence: str) -> list[Mention]:
                 continue
             if acting.kind == "plan" and acting is not verb and not _PLAN_NAME.search(low, acting.stop, acting.stop + 80):
                 continue  # "thống nhất và ký kết chương trình … năm 2024": one programme signed, no plan
-            mentions.append(Mention(acting.kind, period or None, sentence, subject))
+            amends = acting.kind == "sign" and low.endswith(("bổ sung", "lại"), acting.begin, acting.stop)
+            mentions.append(Mention(acting.kind, period or None, sentence, subject, _names_a_plan(acting, low), amends))
         pending.clear()
     return mentions
 
 
 _COORDINATED = re.compile(r"[\s,]*(?:và|,)?[\s,]*")
+_DOCUMENT_WORD = re.compile(r"chương trình|quy chế|kế hoạch|thỏa thuận|nghị quyết")
+
+
+def _names_a_plan(verb: _Verb, low: str) -> bool:
+    """Whether the agreement the verb acts on is called a plan: the document
+    word after the verb, else (a passive) the last one before it."""
+    after = _DOCUMENT_WORD.search(low, verb.stop, verb.stop + _NAME_REACH)
+    if after is None:
+        before = list(_DOCUMENT_WORD.finditer(low, max(0, verb.begin - 120), verb.begin))
+        after = before[-1] if before else None
+    return after is not None and after.group() == "kế hoạch"
 
 
 def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: list[PeriodSpan]):
@@ -382,102 +389,3 @@ def _object_of(verb: _Verb, sentence: str, low: str, following: int, periods: li
 
 def _compatible(kind: str, other: str) -> bool:
     return kind == other or (other == "both" and kind in ("sign", "review"))
-
-
-def _party_lists(sentence: str) -> list[str]:
-    lists = []
-    for match in (*_BETWEEN.finditer(sentence), *_WITH.finditer(sentence)):
-        rest = sentence[match.end() :]
-        lists.append(rest[: _LIST_END.search(rest, 1).start()])
-    lists.extend(match["list"] for match in _ON_BEHALF.finditer(sentence))
-    return lists
-
-
-def _parties_in_list(text: str, localities, normalise) -> list[str]:
-    """'Ban Dân vận Huyện ủy với các cơ quan gồm UBND huyện; Công an huyện' → names.
-
-    Names may hold "và" or a dash themselves ("Sở Tài nguyên và Môi trường", "Sở Lao
-    động - Thương binh và Xã hội"): a piece that is no party is tried joined to the
-    pieces before it, and a party read from more of the text replaces a shorter one.
-    """
-    pieces = _LIST_SEPARATOR.split(text)
-    names: list[str] = []
-    last_text, last_written = "", ""  # the piece behind the last name, and what was read of it
-    failed = ""  # pieces in a row that were no party, joined with their separators
-    for position in range(0, len(pieces), 2):
-        piece = pieces[position].strip()
-        joinable = position > 0 and pieces[position - 1].strip() in ("và", "-", "–")
-        if not piece or _PERSON.match(piece):
-            last_text = failed = ""
-            continue
-        party = normalise(piece, localities=localities)
-        if party is None and joinable and last_text:
-            longer = normalise(last_text + pieces[position - 1] + piece, localities=localities)
-            if longer and len(longer["as_written"]) > len(last_written):
-                names[-1] = longer["name"]
-                last_text, last_written = last_text + pieces[position - 1] + piece, longer["as_written"]
-                continue
-        if party is None and joinable and failed:
-            failed = failed + pieces[position - 1] + piece
-            party = normalise(failed, localities=localities)
-            piece = failed
-        if party is None:
-            failed = piece if not (joinable and failed) else failed
-            last_text = ""
-            continue
-        names.append(party["name"])
-        last_text, last_written, failed = piece, party["as_written"], ""
-    return names
-
-
-def _parties_in_subject(subject: str, localities, normalise) -> list[str]:
-    """The parties named just before the verb: "Sáng 26/5, Ban Dân vận Huyện ủy và
-    UBND huyện Vĩnh Tường tổ chức hội nghị ký kết …" → the two bodies."""
-    # The parties stand right before the verb; a long lead-in is not read.
-    subject = _SUBJECT_TAIL.sub("", re.sub(r"\([^()]*\)", "", subject[-_SUBJECT_REACH:]))
-    pieces = _LIST_SEPARATOR.split(subject)
-    names: list[str] = []
-    for position in range(len(pieces) - 1, -1, -2):
-        piece = pieces[position].strip()
-        if not piece or _PERSON.match(piece):
-            break
-        party = normalise(piece, localities=localities)
-        if party is None:
-            break
-        names.insert(0, party["name"])
-    return names
-
-
-def _title_parties(title: str, localities, normalise) -> list[str]:
-    """'Kon Tum: Ban Dân vận Tỉnh ủy - Ban cán sự đảng UBND tỉnh tăng cường phối hợp …'."""
-    title = title.split(": ", 1)[-1]
-    if not re.search(r"\s[-–]\s", title):
-        return []
-    pieces = [piece.strip() for piece in re.split(r"\s[-–]\s", title)]
-    names = []
-    for piece in pieces:
-        party = normalise(_trim_to_name(piece), localities=localities)
-        if party is None:
-            return []
-        names.append(party["name"])
-    return _unique(names)
-
-
-def _trim_to_name(piece: str) -> str:
-    """Cut a title piece where the predicate starts: '… UBND tỉnh tăng cường phối hợp'."""
-    match = re.search(
-        r"\s+(?:tăng cường|phối hợp|ký|sơ kết|tổng kết|thống nhất|triển khai|tổ chức|thực hiện|"
-        r"hội nghị|cùng|đẩy mạnh|nâng cao|quyết tâm|bàn|thảo luận)\b",
-        piece,
-        re.IGNORECASE,
-    )
-    return piece[: match.start()] if match else piece
-
-
-def _unique(names) -> list[str]:
-    seen, unique = set(), []
-    for name in names:
-        if name not in seen:
-            seen.add(name)
-            unique.append(name)
-    return unique

@@ -44,6 +44,8 @@ _NOISE = re.compile(
     r"|gui cho ban be|gui email|gui bai|in bai(?: viet)?|in trang|ban in|print|chia se(?: bai viet)?.*"
     r"|facebook|zalo|twitter|email|tweet|like|share|rss|top|menu|dong|close"
     r"|phan hoi|gui phan hoi|thong tin nguoi gui phan hoi|y kien ban doc|(?:viet |gui )?binh luan(?: \(?\d+\)?)?"
+    # a comment policy: "LƯU Ý: … sẽ biên tập ý kiến của bạn đọc … Vui lòng gõ tiếng Việt có dấu."
+    r"|luu y ?:.{0,160}\b(?:y kien|binh luan|ban doc)\b.*|vui long go tieng viet co dau.*"
     r"|\d+ binh luan|ho (?:va )?ten.{0,20}|dia chi email.{0,20}|ma xac nhan|gui|xoa|huy|dong y|nhap lai"
     r"|xem tin theo ngay|chon ngay|xem|xem them|xem tiep|doc tiep|tro ve|quay lai|(?:ve|len) dau trang"
     r"|thong ke truy cap|(?:tong|so)(?: so)?(?: luot)? truy cap(?:{count})?|(?:luot )?truy cap{count}"
@@ -82,7 +84,8 @@ _DOMAIN_LINE = re.compile(
     rf"^[(\[]?\s*(?:(?:nguồn|theo)\s*:?\s*)?(?P<domain>{_DOMAIN})\s*[)\]]?\.?$", re.IGNORECASE
 )
 _SOURCE_LINE = re.compile(r"^[(\[]?\s*(?:nguồn|theo)\s*:?\s*(?P<source>.{2,80}?)\s*[)\]]?\.?$", re.IGNORECASE)
-_LEAD_DOMAIN = re.compile(rf"^[(\[]\s*(?P<domain>{_DOMAIN})\s*[)\]]\s*[-–—:]", re.IGNORECASE)
+# "(Baonghean.vn) - Sáng 14/8, …", "Laocaitv.vn - Hội nghị …": the site opening the lead.
+_LEAD_DOMAIN = re.compile(rf"^(?:[(\[]\s*(?P<domain>{_DOMAIN})\s*[)\]]|(?P<bare>{_DOMAIN}))\s*[-–—:]", re.IGNORECASE)
 _DOMAIN_IN_LINE = re.compile(rf"(?<![\w@.]){_DOMAIN}(?![\w.])", re.IGNORECASE)
 
 _SYLLABLE = rf"[{_UPPER}][{_UPPER}{_LOWER}]*"
@@ -94,8 +97,9 @@ _BODY = r"(?:Ban|Trung tâm|Phòng|Báo|Đài|Huyện ủy|Tỉnh ủy|Thành �
 _BYLINE = re.compile(
     rf"^(?i:(?:tin|bài|ảnh|video|clip|thực hiện|tác giả|phóng viên)"
     rf"(?:\s*(?:,|và|/|-|–|&|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*)?"
-    rf"(?P<names>(?i:(?:nhóm\s+)?(?:PV|CTV|BTV))(?:\s+{_NAME})?|{_NAME}(?:\s*(?:-|–|,|&|\bvà\b)\s*{_NAME})*)"
-    rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\)|\s[-–]\s*(?P<body>{_BODY}\b[^()]{{0,60}}))?"
+    rf"(?P<names>(?i:(?:nhóm\s+)?(?:PV|CTV|BTV))(?:\s+{_NAME})?|{_NAME}(?:\s*(?:-|–|,|&|\bvà\b)\s*(?!{_BODY}\b){_NAME})*)"
+    # "(Trung tâm VHTT-TT huyện)", "- Ban Dân vận Huyện ủy", ", Phòng XDCQ&CTTN": the author's office.
+    rf"\s*(?:\((?P<affiliation>[^()]{{1,80}})\)|(?:\s[-–]|,)\s*(?P<body>{_BODY}\b[^()]{{0,60}}))?"
     # "Dạ Yến Ảnh: Thành Trung": the photographer named after the author.
     rf"(?:\s*[-–|,]?\s*(?i:ảnh)\s*:\s*{_NAME})?"
     rf"(?:\s*[-–|]\s*(?i:(?P<domain>{_DOMAIN})))?\s*\.?$"
@@ -146,7 +150,7 @@ def clean_page(text: str, *, url: str | None = None, title_hint: str | None = No
     if text_domain is None and body_lines:
         # "(Baonghean.vn) - Sáng 14/8, …": the site opening the lead.
         lead = _LEAD_DOMAIN.match(body_lines[0])
-        text_domain = lead["domain"].lower().removeprefix("www.") if lead else None
+        text_domain = (lead["domain"] or lead["bare"]).lower().removeprefix("www.") if lead else None
     return Page(
         title=title,
         body="\n".join(join_broken(body_lines)),
@@ -463,6 +467,9 @@ def _byline_name(line: str) -> str | None:
     phrase = " ".join(words)
     if any(word in _NOT_NAME for word in words) or any(bad in phrase for bad in _NOT_NAME_PHRASES):
         return None
-    if names.isupper():  # "TUYẾT NGA" is written "Tuyết Nga"
-        names = " ".join(word if word in _ABBREVIATED_BYLINES else word.capitalize() for word in names.split())
+    if names.isupper():  # "TUYẾT NGA" is written "Tuyết Nga", "C.SƠN" "C.Sơn"
+        names = " ".join(
+            word if word in _ABBREVIATED_BYLINES else ".".join(part.capitalize() for part in word.split("."))
+            for word in names.split()
+        )
     return " ".join(names.split())

@@ -46,10 +46,11 @@ _DATE_LINE_WORDS = re.compile(
 )
 
 # Day and month, with an optional year: "26/5", "10/9/2021", "12 tháng 3 năm 2023".
-# "14-8" is as common as "14/8" in national papers; the context words around
-# (a time of day, "ngày", brackets after "nay") keep "5-7 người" out.
+# "14-8" is as common as "14/8" in national papers, "28.7" in some provincial
+# ones; the context words around (a time of day, "ngày", brackets after "nay")
+# keep "5-7 người" and "2.5 tỷ" out.
 _DAY_MONTH = (
-    r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/-])"
+    r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/-])(?!\.\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s+năm\s+(?P<y2>\d{4}))?(?!\d))"
 )
 # The event date: what the first sentences of a news report open with. The

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 import json
 from pathlib import Path
+import re
 
 from archive.text import fold, normalize
 
@@ -78,6 +79,19 @@ def fold_key(name: str) -> str:
     """The accent-free look-up key: "Đắk Lắk", "Đăk Lăk", "Dak Lak" agree."""
     key = " ".join(name.lower().translate(_FOLD).split())
     return key.lstrip("0") or key if key.isdigit() else key
+
+
+# "Ga Ry" for Ga Ri, "Kì Anh" for Kỳ Anh: after a consonant a syllable may end
+# in i or y, both spellings in use.
+_FINAL_Y = re.compile(r"(?<=[bcdghklmnprstvx])y\b")
+_FINAL_I = re.compile(r"(?<=[bcdghklmnprstvx])i\b")
+
+
+def _i_y_variants(key: str) -> tuple[str, ...]:
+    """A folded name with its final y/i spelt the other way (the variants that differ)."""
+    variants = {_FINAL_Y.sub("i", key), _FINAL_I.sub("y", key)}
+    variants.discard(key)
+    return tuple(variants)
 
 
 @dataclass
@@ -157,7 +171,9 @@ class Gazetteer:
             exact = exact + [
                 u for u in self._alias_by_name.get(key, []) if (u.era, u.level, u.parent) not in parents
             ]
-            tiers = [t for t in (exact, self._by_fold.get(fold_key(name))) if t]
+            folded = fold_key(name)
+            variants = (self._by_fold.get(v) for v in _i_y_variants(folded))
+            tiers = [t for t in (exact, self._by_fold.get(folded), *variants) if t]
             if len(self._memo) > 100_000:
                 self._memo.clear()
             self._memo[name] = tiers

@@ -407,3 +407,57 @@ def test_period_less_mentions_join_the_dated_review_and_signing():
 def test_a_signing_at_a_review_meeting_is_a_signing_only():
     body = "Tại hội nghị sơ kết, hai bên đã ký kết chương trình phối hợp giai đoạn 2024-2028."
     assert keys(body) == {("2024-2028", "sign")}
+
+
+def test_a_verb_inside_the_programme_name_does_not_cut_off_its_year():
+    body = (
+        "Chiều 3/3, Ủy ban MTTQ huyện ký kết Chương trình phối hợp triển khai các phong trào thi đua "
+        "giữa Mặt trận và các hội đoàn thể huyện năm 2019."
+    )
+    assert keys(body) == {("2019-2019", "sign")}
+    assert programme_year(find_mentions("", body)) == 2019
+
+
+def test_a_plan_signed_beside_a_programme_is_an_agreement_of_its_own():
+    body = (
+        "Sáng 9/6, Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2024-2028 với Đồn Biên phòng Bắc Sơn.\n"
+        "Dịp này, Hội Phụ nữ huyện và Đồn Biên phòng Bắc Sơn cũng ký kế hoạch phối hợp tuyên truyền phòng, chống mua bán người."
+    )
+    assert keys(body) == {("2024-2028", "sign"), (None, "sign")}
+
+
+def test_a_caption_of_the_same_programme_joins_its_signing():
+    body = (
+        "Sáng 9/6, Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn 2024-2028 với Đồn Biên phòng Bắc Sơn.\n"
+        "Lãnh đạo hai đơn vị ký kết chương trình phối hợp."
+    )
+    assert keys(body) == {("2024-2028", "sign")}
+
+
+def test_signing_the_activities_of_coordination_is_a_signing():
+    body = (
+        "Sáng 2/10, hội nghị ký kết các hoạt động phối hợp trong lĩnh vực công tác dân vận giai đoạn 2025 -2026 "
+        "giữa Ban Dân vận Quận ủy và Hội Cựu chiến binh quận đã diễn ra."
+    )
+    assert keys(body) == {("2025-2026", "sign")}
+
+
+def test_a_tally_of_signed_programmes_is_still_no_signing():
+    assert keys("Đến nay, các xã đã ký kết 12 chương trình phối hợp giai đoạn 2021-2025.") == set()
+
+
+def test_rules_reviewed_and_amended_are_reviewed_for_the_period_amended():
+    body = (
+        "Ngày 5.8, Đảng ủy Đồn Biên phòng Hữu Nghị và Đảng ủy xã Bảo Lâm tổ chức hội nghị sơ kết một năm "
+        "thực hiện quy chế phối hợp.\n"
+        "Hai đảng ủy ký kết bổ sung quy chế phối hợp giai đoạn 2023 - 2027."
+    )
+    assert keys(body) == {("2023-2027", "both")}
+
+
+def test_a_review_beside_a_new_programme_keeps_no_period():
+    body = (
+        "Hội nghị sơ kết chương trình phối hợp, đồng thời Ban Dân vận Huyện ủy và Công an huyện "
+        "ký kết chương trình phối hợp giai đoạn 2024-2029."
+    )
+    assert keys(body) == {(None, "review"), ("2024-2029", "sign")}

@@ -525,3 +525,30 @@ def test_a_caption_repeated_with_another_dash_is_kept_once():
     )
     assert page(text).body.count("Đại diện hai bên") == 1
 
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        ("T.HÀ", "T.Hà"),
+        ("Lê Thị Hoa, Phòng TH&CNTT", "Lê Thị Hoa"),
+        ("Minh Đức, Trung tâm Văn hóa huyện", "Minh Đức"),
+    ],
+)
+def test_bylines_with_an_initial_in_capitals_or_an_office_after_a_comma(byline, author):
+    text = f"Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung bài báo.\n{byline}"
+    assert page(text).author == author
+
+
+def test_a_comment_policy_after_the_byline_is_furniture():
+    text = (
+        "Huyện ký kết chương trình phối hợp về công tác dân vận\nNội dung bài báo.\nK.LINH\nChia sẻ bài viết\n"
+        "Lưu ý: Tòa soạn sẽ biên tập ý kiến của bạn đọc trước khi đăng. Vui lòng gõ tiếng Việt có dấu."
+    )
+    result = page(text)
+    assert (result.author, result.body) == ("K.Linh", "Nội dung bài báo.")
+
+
+def test_a_site_opening_the_lead_without_brackets_is_the_source_domain():
+    text = "Huyện ký kết chương trình phối hợp về công tác dân vận\nYenbaitv.vn - Sáng 14/8, hai bên ký kết chương trình."
+    assert page(text).source_domain == "yenbaitv.vn"

@@ -308,3 +308,21 @@ def test_a_year_of_history_in_the_title_does_not_date_the_article():
         title="Đảng ta được thành lập năm 1930",
     )
     assert dates.published_on == date(2025, 2, 3)
+
+
+@pytest.mark.parametrize(
+    "body, day_month",
+    [
+        ("Ngày 14.9, Ban Dân vận Huyện ủy tổ chức hội nghị.", (14, 9)),
+        ("Sáng nay 3.12, Hội Nông dân xã ký kế hoạch phối hợp.", (3, 12)),
+        ("Chiều 21.4.2023, hai đơn vị ký quy chế.", (21, 4)),
+    ],
+)
+def test_day_and_month_joined_by_a_dot(body, day_month):
+    found = find_event_date(body)
+    assert (found.day, found.month) == day_month
+
+
+@pytest.mark.parametrize("body", ["Sáng 8.30, đoàn lên đường.", "Ngày 2.500 người tham gia ngày hội."])
+def test_a_decimal_after_a_time_word_is_no_date(body):
+    assert find_event_date(body) is None

@@ -81,3 +81,14 @@ def test_default_gazetteer_is_cached_and_complete():
 
 def test_empty_gazetteer_finds_nothing():
     assert Gazetteer().lookup("Hà Nội") == []
+
+
+def test_a_final_i_or_y_spelt_the_other_way_finds_the_unit():
+    gaz = load_gazetteer()
+    assert {u.code for u in gaz.lookup("Kì Anh", levels={"district"})} == {u.code for u in gaz.lookup("Kỳ Anh", levels={"district"})}
+    assert [u.name for u in gaz.lookup("Ga Ry", levels={"commune"})] == ["Ga Ri"]
+
+
+def test_the_other_spelling_is_only_a_fallback():
+    gaz = load_gazetteer()
+    assert all(u.name == "Mỹ Hào" for u in gaz.lookup("Mỹ Hào"))

@@ -588,3 +588,21 @@ def test_titles_before_names_across_semicolons(gaz):
         "Kiều Văn Sơn": ["Chủ tịch Ủy ban MTTQ Việt Nam thành phố"],
         "Đào Quang Vinh": ["Giám đốc Công an thành phố"],
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ("Phía bạn có Thượng tá Khăm Phon Xay Nha Lạt, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Luông Nậm Thà.",
+         "Khăm Phon Xay Nha Lạt", "Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Luông Nậm Thà"),
+        ("Tiếp đoàn có ông Bun Thoong Phim Ma Xỏn Vông, Phó Chủ tịch Ủy ban Chính quyền huyện.",
+         "Bun Thoong Phim Ma Xỏn Vông", "Phó Chủ tịch Ủy ban Chính quyền huyện"),
+    ],
+)
+def test_a_long_lao_name_after_a_rank_or_an_honorific(gaz, sentence, name, title):
+    assert officials(gaz, sentence) == {name: [title]}
+
+
+def test_a_long_run_without_a_rank_or_honorific_is_still_no_name(gaz):
+    sentence = "Hội nghị Ban Chấp hành Đảng bộ Khối Cơ quan Doanh nghiệp Tỉnh, Phó Chủ tịch UBND tỉnh dự."
+    assert officials(gaz, sentence) == {}

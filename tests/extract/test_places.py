@@ -537,3 +537,36 @@ def test_the_place_a_lead_is_filed_from(gaz):
 def test_a_list_goes_on_after_a_commune_the_gazetteer_lacks(gaz):
     body = "Nhiều mô hình hay ở xã Bạch Mã Đông, Thượng Nhật đã được nhân rộng."
     assert keys(find(gaz, "Dân vận khéo", body)) == {("commune", "20191")}
+
+
+def test_a_committee_written_in_lower_case_names_its_district(gaz):
+    locs = find(gaz, "Hội nghị", "Ban Dân vận huyện ủy Quỳnh Lưu và Công an huyện ký kết chương trình phối hợp.")
+    assert keys(locs) == {("district", "421")}
+
+
+def test_bare_cities_listed_before_their_bracketed_province(gaz):
+    body = (
+        "Hội nghị có đại diện Ủy ban MTTQ các địa phương giáp ranh: Long Thành, Nhơn Trạch (tỉnh Đồng Nai), "
+        "Bến Cát, Tân Uyên (tỉnh Bình Dương)."
+    )
+    assert {("district", "740"), ("district", "742"), ("district", "721"), ("district", "723")} <= keys(find(gaz, "Hội nghị", body))
+
+
+def test_a_bare_name_with_its_province_in_brackets_is_the_district_not_its_ward(gaz):
+    locs = find(gaz, "Hội nghị", "Đoàn công tác làm việc tại Dĩ An (Bình Dương).")
+    assert ("district", "724") in keys(locs) and not ambiguous(locs)
+
+
+def test_a_party_committee_after_a_listed_commune_is_no_unit(gaz):
+    body = "Đảng ủy xã Tam Thanh và Đảng ủy xã Tam Hải ký kết quy chế phối hợp."
+    assert all(loc["name"] != "Dang" for loc in find(gaz, "Hội nghị", body))
+
+
+def test_a_district_in_brackets_after_a_commune(gaz):
+    locs = find(gaz, "Hội nghị", "Đảng ủy xã Tà Bhing và Đảng ủy xã Zuôih (Nam Giang) ký quy chế phối hợp.")
+    assert {("district", "510"), ("commune", "20710"), ("commune", "20701")} <= keys(locs)
+
+
+def test_the_bracketed_district_settles_which_commune_is_meant(gaz):
+    locs = find(gaz, "Hội nghị", "Đoàn công tác về thăm xã Thượng Long (Nam Đông).")
+    assert keys(locs) == {("district", "483"), ("commune", "20188")}

@@ -95,8 +95,9 @@ def _candidates(mention: _Mention, gaz: Gazetteer, era: str) -> list[Unit]:
         if mention.types == {"thành phố"}:
             central = [u for u in units if u.level == "province" and u.name in CENTRAL_CITIES]
             units = central or [u for u in units if u.level != "province"]
-    if mention.kind == "title" and mention.levels != {"province"}:
-        # A headline prefix names a district before a commune of the same name.
+    if mention.kind in ("title", "paren") and mention.levels != {"province"}:
+        # A headline prefix, or a bare name with its province in brackets, names
+        # a district before a commune of the same name.
         districts = [u for u in units if u.level == "district"]
         units = districts or units
     return units

@@ -53,8 +53,9 @@ _IS_UNIT_RE = re.compile(
 )
 # "(Cadn.com.vn) - ĐÀ NẴNG - Sáng 1-10, …": the place a lead is filed from.
 _DATELINE_RE = re.compile(rf"^(?:\([^()]{{2,40}}\)\s*[-–]\s*)?(?P<place>[{UPPER}]{{1,8}}(?: [{UPPER}]{{1,8}}){{0,3}})\s*[-–]\s")
+# Some sites write the committee in lower case: "Ban Dân vận huyện ủy Lý Nhân".
 _ORG_RE = re.compile(
-    r"(?P<org>Huyện ủy|Quận ủy|Thị ủy|Thành ủy|Tỉnh ủy|Đồn [Bb]iên phòng|Đồn BP)"
+    r"(?P<org>[Hh]uyện [ủỦ]y|[Qq]uận [ủỦ]y|[Tt]hị [ủỦ]y|[Tt]hành [ủỦ]y|[Tt]ỉnh [ủỦ]y|Đồn [Bb]iên phòng|Đồn BP)"
     rf"\s+(?P<run>{CAP_RUN})"
 )
 _HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn)(?![\w])")
@@ -63,6 +64,8 @@ _PAREN_AFTER_RE = re.compile(
     rf"\s*\((?:(?:tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s+)?(?P<paren>{CAP_RUN})\)"
 )
 _BARE_PAREN_RE = re.compile(rf"(?P<run>{CAP_RUN})\s*\((?:(?:tỉnh|Tỉnh)\s+)?(?P<paren>{CAP_RUN})\)")
+# The item of such a list before the one bracketed: ", Thuận An, " before "Dĩ An (…)".
+_LISTED_BEFORE_RE = re.compile(rf"(?:^|(?<=[,:;]\s)|(?<=\svà\s))(?P<run>{CAP_RUN})\s*(?:,|\svà)\s*$")
 # Units listed after a plural type word and a few words: "các xã vùng cao như Bản Thi".
 # Without "như"/"gồm" the words between must describe the units ("các xã vùng
 # cao Pà Cò, Hang Kia"), not place them ("các xã của huyện Mai Châu").
@@ -75,6 +78,8 @@ _PLACING_WORDS = frozenset("của thuộc trong tại ở huyện tỉnh quận 
 _LIST_ITEM_RE = re.compile(
     rf"(?:\s*,\s*|\s+và\s+)(?P<run>{CAP_RUN}(?: \d{{1,2}})?|\d{{1,2}})(?![\w'’])(?![/.,]\d)(?!\s*[({UPPER}])"
 )
+
+_COMMITTEE_AFTER_RE = re.compile(r"\s+[ủỦ]y(?!\w)")
 
 # Capitalised words that often stand before a province name in a body's name
 # ("Báo Vĩnh Long", "Sở Y tế Bình Dương") and are never part of it.
@@ -199,6 +204,10 @@ class _Scanner:
                 if mention:
                     mentions.append(mention)
                     taken.append((mention.start, mention.end))
+                    district = self._district_in_brackets(mention, index)
+                    if district and not overlaps(district.start, district.end):
+                        mentions.append(district)
+                        taken.append((district.start, district.end))
                 # "xã Vĩnh Khương, Tuấn Đạo": the list goes on after a unit the gazetteer lacks.
                 first = mention or _Mention(match.group("run"), set(levels), types, "typed", index,
                                             match.start("run"), match.end("run"), sentence)
@@ -243,12 +252,42 @@ class _Scanner:
                 if found and found[0] == match.group("run"):
                     mention = _Mention(found[0], {"district", "commune"}, None, "paren", index,
                                        match.start(), match.start() + len(found[0]), sentence, hints=[paren])
-                    mentions.append(mention)
-                    taken.append((mention.start, mention.end))
+                    listed = self._listed_before(sentence, match.start(), paren, index, overlaps)
+                    for item in (*listed, mention):
+                        mentions.append(item)
+                        taken.append((item.start, item.end))
             mentions.extend(self._bare_provinces(sentence, index, taken))
         mentions.sort(key=lambda m: (m.sentence, m.start))
         _link_chains(mentions, self.gaz)
         return mentions
+
+    def _district_in_brackets(self, mention: _Mention, index: int) -> _Mention | None:
+        """"xã Ch’Ơm (Tây Giang)": a district in brackets after a commune."""
+        if mention.levels != {"commune"} or mention.hints:
+            return None
+        paren = _PAREN_AFTER_RE.match(mention.evidence, mention.end)
+        if paren is None or not self.gaz.lookup(paren.group("paren"), levels={"district"}):
+            return None
+        mention.district_hints.append(paren.group("paren"))
+        start = paren.start("paren")
+        return _Mention(paren.group("paren"), {"district"}, None, "paren", index, start, paren.end("paren"),
+                        mention.evidence)
+
+    def _listed_before(self, sentence: str, end: int, province: str, index: int, overlaps) -> list[_Mention]:
+        """Units listed bare before one with its province in brackets, in that
+        province: "Thuận An, Dĩ An (tỉnh Bình Dương)"."""
+        items: list[_Mention] = []
+        while item := _LISTED_BEFORE_RE.search(sentence, 0, end):
+            run = item.group("run")
+            units = self.gaz.lookup(run, levels={"district", "commune"})
+            if overlaps(item.start("run"), item.end("run")) or not any(
+                (self.gaz.province(u.province, u.era) or u).name == province for u in units
+            ):
+                break
+            items.insert(0, _Mention(run, {"district", "commune"}, None, "paren", index, item.start("run"),
+                                     item.end("run"), sentence, hints=[province]))
+            end = item.start("run")
+        return items
 
     def _province_name(self, text: str) -> str | None:
         units = self.gaz.lookup(text, levels={"province"})
@@ -285,7 +324,9 @@ class _Scanner:
             run = item.group("run")
             if run.isdigit() and not first.name.split()[-1].isdigit():
                 break  # "thị trấn Tràm Chim và 11 xã": a count, not "Phường 11"
-            if not self.gaz.lookup(run, levels=first.levels):
+            if not self.gaz.lookup(run, levels=first.levels) or _COMMITTEE_AFTER_RE.match(sentence, item.end("run")):
+                break  # "xã Ga Ri và Đảng ủy xã …": a committee, not a unit ("Đảng" folds to "Dang")
+            if " " not in run and not self.gaz.has_name(run):
                 break
             start = item.start("run")
             items.append(_Mention(run, set(first.levels), first.types, first.kind, index, start,
