@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("archive", "danvan", "lab")
+MAX_LINES = 500
 
 
 def _module_name(path: Path) -> str:
@@ -115,3 +116,9 @@ def test_the_shop_never_imports_the_lab(name):
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("lab") or n == "archive.api"))
 def test_the_lab_and_the_api_do_not_import_view_or_admin_internals(name):
     assert not GRAPH[name] & {"archive.views", "archive.admin"}
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if not n.startswith("lab")))
+def test_a_production_module_fits_in_a_readers_head(name):
+    lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{MODULES[name].relative_to(ROOT)}: {lines} lines; split it by responsibility"
