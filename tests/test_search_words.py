@@ -179,6 +179,20 @@ def test_a_place_name_lists_the_place_and_the_articles_that_write_it(client):
 
 
 @pytestmark_db
+def test_a_place_name_written_in_many_articles_lists_the_place_only(client, monkeypatch):
+    from archive.search import matching
+
+    f.locality("Thừa Thiên Huế", level="province")
+    phong_dien = f.locality("Phong Điền", province="Thừa Thiên Huế")
+    tagged = [f.article(f"Tin {n}", "Hội nghị ở Phong Điền.", localities=[phong_dien]) for n in range(3)]
+    f.article("Nhắc tên", "Đoàn công tác về Phong Điền làm việc.")
+    monkeypatch.setattr(matching, "PLACE_UNION_LIMIT", 0)
+    response = client.get(URL, {"q": "Phong Điền"})
+    assert matching.place_reading(response.context["parsed"]) == matching.PLACE
+    assert {a.pk for a in response.context["page"].object_list} == {a.pk for a in tagged}
+
+
+@pytestmark_db
 def test_when_the_strict_reading_finds_nothing_the_page_widens_and_says_so(client):
     f.article("Hội nghị", "Đồng chí Trần Thị Diệu Minh phát biểu.")
     response = client.get(URL, {"q": "Trần Minh"})

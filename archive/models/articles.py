@@ -160,6 +160,10 @@ class Article(models.Model):
         indexes = [
             # The home page and every date-sorted listing.
             models.Index(fields=["-published_on", "-id"], name="article_published"),
+            # Counting the shown articles (pagination.CappedPaginator) reads this
+            # index alone, not the rows, as it read the primary key before
+            # deleted articles were kept as tombstones.
+            models.Index(fields=["id"], condition=models.Q(hidden=False), name="article_visible"),
             # archive.search.matching: `search_vector @@ query` for words typed
             # without diacritics, `search_exact @@ query` for the others.
             GinIndex(fields=["search_vector"], name="article_search_vector"),
