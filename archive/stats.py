@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, CharField, Count, F, IntegerField, Max, Q, When
+from django.db.models.functions import Cast, ExtractYear
 
-from archive.models import Agreement, ArticleLocality, ArticlePeriod, FacetCount, Locality, Period, Role
+from archive.models import Agreement, ArticleLocality, FacetCount, KeyTotal, Locality, Period, Role
 from archive.scopes import locality_scope
 
 PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
@@ -90,7 +90,11 @@ def _era_filter(era: str, prefix: str = "locality__") -> Q:
 
 
 def provinces(era: str):
-    return Locality.objects.filter(era=era, level=PROVINCE).order_by("sort_name")
+    return provinces_of(era).order_by("sort_name")
+
+
+def provinces_of(era: str):
+    return Locality.objects.filter(era=era, level=PROVINCE)
 
 
 def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:
@@ -101,12 +105,15 @@ def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:
 
 
 def count_articles_per_province(era: str) -> dict[int, int]:
-    """One GROUP BY over every visible locality fact: 1.4 s at a million
-    articles, too slow for each visit of the overview."""
-    return dict(
-        ArticleLocality.objects.visible().filter(_era_filter(era))
-        .values_list(_province_key(era)).annotate(n=Count("article", distinct=True)).order_by()
-    )
+    """{province id: articles} for the provinces of `era`, from the keys'
+    totals of ArticlePlace's places (KeyTotal): an article counts for the
+    province of each visible locality in the locality's era, and for the
+    post-2025 province that took a pre-2025 one over, the rule `_province_key`
+    states. Counting the locality facts instead takes 1.4 s at a million
+    articles."""
+    provinces = provinces_of(era).annotate(key=Cast("pk", CharField())).values("key")
+    totals = KeyTotal.objects.filter(counted="places", key__in=provinces, articles__gt=0)
+    return {int(key): n for key, n in totals.values_list("key", "articles")}
 
 
 def articles_per_period() -> tuple[dict[int, int], datetime | None]:
@@ -115,11 +122,13 @@ def articles_per_period() -> tuple[dict[int, int], datetime | None]:
 
 
 def count_articles_per_period() -> dict[int, int]:
-    """One GROUP BY over every visible period fact: 0.7 s at a million articles."""
-    return dict(
-        ArticlePeriod.objects.visible().values_list("period").annotate(n=Count("article", distinct=True))
-        .order_by()
-    )
+    """{period id: articles with a visible period of its years}, from the
+    keys' totals (KeyTotal): what the period's page lists, a programme's and
+    a term of the same years together. Counting the period facts instead
+    takes 0.7 s at a million articles."""
+    totals = dict(KeyTotal.objects.filter(counted="periods", articles__gt=0).values_list("key", "articles"))
+    spans = Period.objects.values_list("pk", "start", "end")
+    return {pk: totals[key] for pk, start, end in spans if (key := str(start * 10000 + end)) in totals}
 
 
 # Whole-archive counts that pages show and that take seconds at a million

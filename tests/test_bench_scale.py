@@ -118,6 +118,26 @@ def test_run_import_reports_throughput_and_cpu_per_article(tmp_path):
 
 
 @pytest.mark.django_db
+def test_new_articles_are_timed_by_part_and_deleted_again(tmp_path):
+    """The everyday import's line: N new articles into the archive as it is,
+    end to end and by part, then deleted so the database is as it was."""
+    from archive.models import KeyTotal
+    from lab.bench import incremental
+    from lab.corpus import write_corpus
+
+    write_corpus(5, 1, str(tmp_path))
+    scale.run_import(str(tmp_path), workers=0)
+    stored_before = stored_facet_counts()[:2]
+    totals_before = set(KeyTotal.objects.filter(articles__gt=0).values_list("counted", "key", "articles"))
+    result = incremental.import_new_articles(3, seed=1)
+    assert (result["created"], result["failed"], result["articles_before"]) == (3, 0, 5)
+    assert set(result["after_import"]) == {"stored counts", "planner statistics"}
+    assert result["seconds"] >= result["import_seconds"] > 0
+    assert Article.objects.count() == 5 and stored_facet_counts()[:2] == stored_before
+    assert set(KeyTotal.objects.filter(articles__gt=0).values_list("counted", "key", "articles")) == totals_before
+
+
+@pytest.mark.django_db
 def test_search_core_times_the_text_queries_and_finds_what_the_page_lists():
     """The like-for-like figure beside FTS5's: the page's results, snippets
     and count, for the queries that have an FTS5 equivalent only."""

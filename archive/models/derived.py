@@ -37,7 +37,8 @@ class ArticlePlace(models.Model):
 
 
 class ArticleFacetKeys(models.Model):
-    """What the search page's facets count, one row per article: its year,
+    """What the search page's facets count, one row per article: its year
+    (none for a deleted article, kept as a tombstone),
     its places (ArticlePlace), the periods (start × 10000 + end: 20212025),
     agreement kinds, organisation kinds and officials of its visible facts. A facet over a list's newest
     1,000 articles reads 1,000 of these rows instead of joining five fact
@@ -76,6 +77,31 @@ class ArticleFacetKeys(models.Model):
 
     def __str__(self):
         return f"facet keys of {self.article_id}"
+
+
+class KeyTotal(models.Model):
+    """How many articles hold each key of the facet keys' arrays
+    (ArticleFacetKeys: places, periods, org_kinds, officials, organisations;
+    for `kinds`, each combination as written, "{review,sign}"), over the
+    whole archive. A deleted article's facts are hidden, so its arrays are
+    empty and it counts nowhere.
+
+    Derived, never written by Django: a statement trigger on the facet keys
+    adds what each insert, update or delete changed (archive/sql/key_totals.sql),
+    so the stored counts after an import are read from here instead of
+    counting a million articles' keys (archive.search.stored);
+    `manage.py refresh_facets` counts them all again."""
+
+    pk = models.CompositePrimaryKey("counted", "key")
+    counted = models.CharField(max_length=20)  # the facet keys' column
+    key = models.CharField(max_length=200)
+    articles = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["counted", "-articles"], name="key_total_largest")]
+
+    def __str__(self):
+        return f"{self.counted}={self.key}: {self.articles}"
 
 
 class FacetCount(models.Model):

@@ -91,6 +91,11 @@ class FacetDef:
     def rows(self, counts: list[tuple[str, int]], values: dict) -> Rows:
         raise NotImplementedError
 
+    def from_totals(self, totals: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """What count_sql would count over the whole archive, from the keys'
+        totals (KeyTotal: articles per key of `counted`)."""
+        return totals
+
 
 class PlaceFacet(FacetDef):
     """Provinces, or the districts of the chosen provinces (before 2025, or
@@ -214,6 +219,16 @@ class EventKindFacet(FacetDef):
         n_of = dict(counts)
         return [(key, label, n_of[key]) for key, (label, _kinds) in EVENT_KINDS.items() if n_of.get(key)]
 
+    def from_totals(self, totals):
+        # Totals are per combination of kinds ("{both,sign}"): an article
+        # counts for an event when any of its kinds is one of the event's.
+        combinations = [(set(key.strip("{}").split(",")), n) for key, n in totals]
+        counts = []
+        for key, (_label, kinds) in EVENT_KINDS.items():
+            wanted = {str(kind) for kind in kinds}
+            counts.append((key, sum(n for combination, n in combinations if combination & wanted)))
+        return counts
+
 
 class OrganisationKindFacet(FacetDef):
     name, title, counted = "org", "Loại cơ quan", "org_kinds"
@@ -255,6 +270,9 @@ class OfficialFacet(FacetDef):
             "(SELECT 'officials', k::text, count(*) FROM s, unnest(s.officials) AS k "
             f"GROUP BY k ORDER BY count(*) DESC, k LIMIT {FACET_SIZE})"
         ), []
+
+    def from_totals(self, totals):
+        return sorted(totals, key=lambda total: (-total[1], int(total[0])))[:FACET_SIZE]
 
     def rows(self, counts, values):
         n_of = {int(key): n for key, n in counts}

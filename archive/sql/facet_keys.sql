@@ -6,7 +6,8 @@
 --
 -- archive_refresh_facet_keys(ids) rebuilds the rows of the given articles
 -- (an article without facts gets a row too: its year, its date and empty
--- arrays). Inserting articles, or inserting or deleting rows of
+-- arrays; a deleted one, kept as a tombstone, no year and, its facts
+-- hidden, empty arrays: it counts nowhere). Inserting articles, or inserting or deleting rows of
 -- ArticlePlace, Role, ArticleOrganisation, ArticleAgreement or
 -- ArticlePeriod rebuilds their articles' rows once per statement; an update
 -- of such a row rebuilds its article's row when the article, the key, the
@@ -24,7 +25,7 @@ BEGIN
         INSERT INTO archive_articlefacetkeys (article_id, year, published_on, places, periods, kinds, org_kinds, officials,
                                               organisations)
         SELECT a.id,
-            extract(year FROM a.published_on)::smallint,
+            CASE WHEN NOT a.hidden THEN extract(year FROM a.published_on)::smallint END,
             a.published_on,
             ARRAY(SELECT p.place_id FROM archive_articleplace p WHERE p.article_id = a.id ORDER BY 1),
             ARRAY(SELECT DISTINCT p.start * 10000 + p."end" FROM archive_articleperiod f

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from archive.models import Article, Locality
-from lab.bench import fts5, grow, scale, timing
+from lab.bench import fts5, grow, incremental, scale, timing
 from lab.corpus import write_corpus
 
 
@@ -32,6 +32,10 @@ class Command(BaseCommand):
             help="after the import, copy the imported articles in SQL until there are N (see lab.bench.grow.replicate)",
         )
         parser.add_argument("--grow-only", action="store_true", help="with --grow-to: grow, then stop (no timings)")
+        parser.add_argument(
+            "--new-articles", type=int, default=100, metavar="N",
+            help="after the pages, time importing N new articles (then deleted again); 0: skip",
+        )
 
     def handle(self, *args, articles, seed, skip_import, skip_fts, workers, repeat, **options):
         check_database(needs_gazetteer=not skip_import)
@@ -67,6 +71,8 @@ class Command(BaseCommand):
             result["district"] = scale.district_counts(district)
         result["name_lookup"] = [t.as_dict() for t in scale.time_name_lookups(repeat)]
         result["other_pages"] = [t.as_dict() for t in scale.time_pages(scale.browse_pages(), repeat)]
+        if options["new_articles"]:
+            result["new_articles"] = incremental.import_new_articles(options["new_articles"], seed)
         result["size"] = scale.database_size()
         result["search_vectors"] = scale.search_vectors_cost()
         if not skip_fts:
@@ -98,6 +104,10 @@ class Command(BaseCommand):
             write(f"  CPU per article: this process {cpu['main']}, extraction workers {cpu['workers']}, "
                   f"database server {cpu['database']}"
                   + (f": at most {ceiling:,.0f} articles/s on {result['cpus']} cores" if ceiling else ""))
+        if new := result.get("new_articles"):
+            parts = ", ".join(f"{name} {seconds} s" for name, seconds in new["after_import"].items())
+            write(f"{new['created']} new articles into {new['articles_before']:,}: {new['seconds']} s end to end "
+                  f"(storing {new['import_seconds']} s; after the import {new['after_import_seconds']} s: {parts})")
         if (vectors := result.get("search_vectors", {})).get("articles"):
             write(f"search vectors alone: {vectors['ms_per_article']} ms of database CPU per article "
                   f"(the three generated columns over {vectors['articles']:,} stored articles); the exact-spelling "
