@@ -5,12 +5,12 @@ of new articles looks them up and creates the missing ones in bulk.
 
 An official, organisation or agreement a curator merged is found again
 through its survivor (its aliases, or the MergeRecord of an agreement's key).
+What the importer writes is not recorded in history (archive.curation.history).
 """
 
 from datetime import date
 
-from simple_history.utils import bulk_create_with_history
-
+from archive.curation.history import unrecorded
 from archive.models import (
     Agreement,
     Article,
@@ -76,7 +76,7 @@ class Entities:
         if wanted:
             self._organisations.update(_find_by_name(Organisation, set(wanted)))
             new = [_new_organisation(name, *wanted[name]) for name in wanted if name not in self._organisations]
-            created = bulk_create_with_history(new, Organisation, batch_size=500) if new else []
+            created = Organisation.objects.bulk_create(new, batch_size=500) if new else []
             self._organisations.update((organisation.name, organisation) for organisation in created)
 
         # Agreements: the known ones with their parties, the new ones created as
@@ -117,7 +117,7 @@ class Entities:
                     break
             new.append(agreement)
         if new:
-            bulk_create_with_history(new, Agreement, batch_size=500)
+            Agreement.objects.bulk_create(new, batch_size=500)
             links = []
             for agreement in new:
                 ids = {org.pk for _, parties, _, _ in mentions[agreement.key] for org in parties}
@@ -150,8 +150,10 @@ class Entities:
             official = (
                 Official.objects.filter(name=name).first()
                 or Official.objects.filter(aliases__contains=[name]).first()
-                or Official.objects.create(name=name)
             )
+            if official is None:
+                official = Official(name=name)
+                official.save_without_historical_record()
             self._officials[name] = official
         return self._officials[name]
 
@@ -166,7 +168,7 @@ class Entities:
             )
             if organisation is None:
                 organisation = _new_organisation(name, kind, primary)
-                organisation.save()
+                organisation.save_without_historical_record()
             self._organisations[name] = organisation
         return self._organisations[name]
 
@@ -194,7 +196,7 @@ class Entities:
             )
             if not created and not document.issued_on and found.get("date"):
                 document.issued_on = parse_date(found["date"])
-                document.save(update_fields=["issued_on"])
+                document.save_without_historical_record(update_fields=["issued_on"])
             self._documents[number] = document
         return self._documents[number]
 
@@ -224,7 +226,7 @@ class Entities:
             agreement = Agreement.objects.filter(key=key).first() or _merged_agreement(key)
             if agreement is None:
                 agreement = self._new_agreement(key, found, parties, primary, facts)
-                agreement.save()
+                agreement.save_without_historical_record()
                 party_ids = set()
             else:
                 party_ids = set(agreement.parties.values_list("pk", flat=True))
@@ -232,9 +234,10 @@ class Entities:
         signed_on = parse_date(found.get("signed_on"))
         if signed_on and not agreement.signed_on and found.get("kind") in ("sign", "both"):
             agreement.signed_on = signed_on
-            agreement.save(update_fields=["signed_on"])
+            agreement.save_without_historical_record(update_fields=["signed_on"])
         if new_parties := [org for org in parties if org.pk not in party_ids]:
-            agreement.parties.add(*new_parties)
+            with unrecorded(agreement):
+                agreement.parties.add(*new_parties)
             party_ids.update(org.pk for org in new_parties)
         return agreement
 
@@ -275,7 +278,7 @@ def _create_officials(names: list[str]) -> list[Official]:
             slug = f"{bases[name]}-{n}"
         taken.add(slug)
         officials.append(Official(name=name, ascii_name=fold(name), slug=slug))
-    return bulk_create_with_history(officials, Official, batch_size=500)
+    return Official.objects.bulk_create(officials, batch_size=500)
 
 
 def _merged_agreement(key: str) -> Agreement | None:

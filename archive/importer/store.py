@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from simple_history.utils import bulk_create_with_history
 
 from archive.extract import Document, extract
 from archive.importer.bulk import copy_facts, derived_rows_refreshed_once, use_fast_array_dumper
@@ -139,7 +138,7 @@ class Importer:
             return article, False, False
         before = None if created else [getattr(article, name) for name in IMPORTED_FIELDS + ["content_hash"]]
         self._fill_article(article, document, digest, facts)
-        article.save()
+        article.save_without_historical_record()  # history records people's changes (archive.curation.history)
         changed = before != [getattr(article, name) for name in IMPORTED_FIELDS + ["content_hash"]]
         return article, created, changed
 
@@ -264,7 +263,7 @@ class Importer:
                 if changed:
                     for name in changed:
                         setattr(row, name, values[name])
-                    row.save(update_fields=changed)
+                    row.save_without_historical_record(update_fields=changed)
                     updated += 1
         model.objects.bulk_create(new_rows)
         return [len(new_rows), len(stale), updated]
@@ -284,7 +283,7 @@ class Importer:
                     article = Article(source_key=document.url or document.source)
                     self._fill_article(article, document, digest, facts)
                     articles.append(article)
-                bulk_create_with_history(articles, Article, batch_size=500)
+                Article.objects.bulk_create(articles, batch_size=500)
                 inserted.extend(article.pk for article in articles)
                 rows: dict[type[Fact], list[tuple[Article, dict]]] = {}
                 for article, (_, _, facts) in zip(articles, extracted):
