@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from archive.models import Article, Locality, Official, Role
-from archive.scopes import articles_in, facts_of
+from archive.scopes import articles_in, date_order, facts_of
 from archive.search.filters import ArticleFilter
 
 ITEMS = 30
@@ -24,7 +24,7 @@ FIELDS = ("title", "published_on", "updated_at", "author", "source_domain")
 def _latest(queryset):
     return (
         queryset.only(*FIELDS).annotate(lead=Left("body", 400))
-        .order_by("-published_on", "-id")[:ITEMS]
+        .order_by(*date_order())[:ITEMS]
     )
 
 

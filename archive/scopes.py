@@ -13,7 +13,7 @@ call these.
   (`Locality.successor`); a district covers its communes. The derived table
   ArticlePlace holds the result per article (archive/sql/places.sql applies
   the same rule in SQL), so a place's list reads its own rows.
-- Newest first: by the article's date, then id;
+- Newest first: by the article's date (undated articles last), then id;
   a list narrowed to one place, period, official or organisation is ordered
   by the copy of the date beside its index rows.
 """
@@ -125,12 +125,20 @@ def with_facet_keys(queryset, field: str, keys: list[int]):
     return queryset.annotate(key_date=F("facet_keys__published_on"))
 
 
+def date_order(date: str = "published_on") -> list:
+    """Newest first, the articles of unknown date last, then the larger id:
+    the order every newest-first list uses, and the indexes that serve it
+    (article_published, article_place_newest) hold."""
+    return [F(date).desc(nulls_last=True), F("id").desc()]
+
+
 def newest_first(queryset):
-    """Date order, newest first. A list narrowed to one place (`in_places`)
-    is ordered by that place's copy of the date, which its index holds in
-    order; one narrowed by period, official or organisation
-    (`with_facet_keys`), by its facet keys' copy, so that the matches found
-    through their GIN index are sorted without visiting each article."""
+    """Date order, newest first, undated last (`date_order`). A list
+    narrowed to one place (`in_places`) is ordered by that place's copy of
+    the date, which its index holds in order; one narrowed by period,
+    official or organisation (`with_facet_keys`), by its facet keys' copy,
+    so that the matches found through their GIN index are sorted without
+    visiting each article."""
     annotations = queryset.query.annotations
     date = next((name for name in ("place_date", "key_date") if name in annotations), "published_on")
-    return queryset.order_by(f"-{date}", "-id")
+    return queryset.order_by(*date_order(date))

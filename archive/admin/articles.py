@@ -19,7 +19,7 @@ from archive.curation.deletion import delete_article, restore_article
 from archive.importer import reextract
 from archive.models import Article, ArticlePeriod, Locality, Period
 from archive.pagination import CappedPaginator
-from archive.scopes import facts_of, in_places
+from archive.scopes import date_order, facts_of, in_places
 from archive.search.matching import search
 
 REEXTRACT_LIMIT = 200  # articles per action: each one is a full extraction
@@ -143,7 +143,7 @@ class ArticleChangeList(ChangeList):
         # A search is ordered by relevance (archive.search.matching annotates `rank`),
         # unless the curator sorts by a column.
         if self.query.strip() and ORDER_VAR not in self.params:
-            queryset = queryset.order_by("-rank", "-published_on", "-id")
+            queryset = queryset.order_by("-rank", *date_order())
         return queryset
 
 

@@ -156,10 +156,10 @@ class Article(models.Model):
     class Meta:
         verbose_name = "bài viết"
         verbose_name_plural = "bài viết"
-        ordering = ["-published_on", "-id"]
+        ordering = [models.F("published_on").desc(nulls_last=True), "-id"]
         indexes = [
-            # The home page and every date-sorted listing.
-            models.Index(fields=["-published_on", "-id"], name="article_published"),
+            # The home page and every date-sorted listing (archive.scopes.date_order: undated last).
+            models.Index(models.F("published_on").desc(nulls_last=True), models.F("id").desc(), name="article_published"),
             # Counting the shown articles (pagination.CappedPaginator) reads this
             # index alone, not the rows, as it read the primary key before
             # deleted articles were kept as tombstones.

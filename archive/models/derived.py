@@ -29,7 +29,11 @@ class ArticlePlace(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["place", "article"], name="article_place_unique")]
         indexes = [
-            models.Index(fields=["place", "-published_on", "-article"], name="article_place_newest"),
+            # A place's list, newest first, undated last (archive.scopes.in_places, date_order).
+            models.Index(
+                "place", models.F("published_on").desc(nulls_last=True), models.F("article").desc(),
+                name="article_place_newest",
+            ),
         ]
 
     def __str__(self):

@@ -21,7 +21,7 @@ from django.db import OperationalError, connections, transaction
 from psycopg.errors import QueryCanceled
 
 from archive.models import Article
-from archive.scopes import newest_first
+from archive.scopes import date_order, newest_first
 from archive.search.facets import stored_facet_counts
 from archive.search.matching import rank_expression
 from archive.search.sql import estimate, pk_array, read_alias, run
@@ -61,7 +61,7 @@ class Listing:
             self.results = (
                 Article.objects.filter(pk__in=pk_array(self.window))
                 .annotate(rank=rank_expression(self.parsed, whole_body=False))
-                .order_by("-rank", "-published_on", "-id")
+                .order_by("-rank", *date_order())
             )
 
     def _rank_window(self) -> tuple[list[int], list[int]]:
@@ -87,9 +87,9 @@ class Listing:
             (*rank_params, *newest_params),
             using=self.matches.db,
         )  # plain tuples: the ORM's rows cost ~2 ms more
-        # As `results` orders: rank, then date (DESC: no date first), then id, all descending.
+        # As `results` orders: rank, then date (no date last), then id, all descending.
         best_first = sorted(rows, key=lambda row: (
-            -row[1], row[2] is not None, -(row[2].toordinal() if row[2] else 0), -row[0]
+            -row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]
         ))
         return [pk for pk, _rank, _date in rows], [pk for pk, _rank, _date in best_first]
 

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.models import Article, ArticlePeriod, Citation, Document, Role
-from archive.scopes import articles_of_era, facts_of, in_places_of_era
+from archive.scopes import articles_of_era, date_order, facts_of, in_places_of_era
 from archive.search.entities import ArchiveLexicon, named_officials, named_places
 from archive.search.query import ParsedQuery, parse
 from archive.search.sql import estimate
@@ -165,8 +165,8 @@ def search(queryset, q: str | ParsedQuery, ranked: bool = True):
     if parsed.has_text:
         queryset = _matching(queryset, parsed)
     if not (parsed.has_text and ranked):
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-published_on", "-id")
-    return queryset.annotate(rank=rank_expression(parsed)).order_by("-rank", "-published_on", "-id")
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by(*date_order())
+    return queryset.annotate(rank=rank_expression(parsed)).order_by("-rank", *date_order())
 
 
 def _citing(kind: str, number: str):
