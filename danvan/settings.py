@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "danvan.unavailable.DatabaseUnavailableMiddleware",
     "danvan.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,6 +163,7 @@ def database_from_url(name: str, url: str) -> dict:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
     if database["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured(f"{name} must point at PostgreSQL (postgres://…)")
+    database["CONN_HEALTH_CHECKS"] = True
     return database
 
 
@@ -176,6 +178,9 @@ else:
             "HOST": "",
             "EMBEDDED_DIR": EMBEDDED_PG_DIR,
             "CONN_MAX_AGE": 60,
+            # A persistent connection is checked before a request reuses it:
+            # one cut since the last request (a server restarted) is replaced.
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 DATABASES["default"].setdefault("OPTIONS", {})

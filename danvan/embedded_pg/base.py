@@ -4,8 +4,10 @@ Used only when DATABASE_URL is unset. Commands that never touch the database
 (`extract`, `check`) therefore never start a server.
 """
 
+import subprocess
 from pathlib import Path
 
+from django.db import OperationalError
 from django.db.backends.postgresql import base
 
 from danvan import embedded
@@ -14,5 +16,11 @@ from danvan import embedded
 class DatabaseWrapper(base.DatabaseWrapper):
     def get_connection_params(self):
         params = super().get_connection_params()
-        params["host"] = embedded.ensure_running(Path(self.settings_dict["EMBEDDED_DIR"]))
+        try:
+            params["host"] = embedded.ensure_running(Path(self.settings_dict["EMBEDDED_DIR"]))
+        except (embedded.ServerStopped, AssertionError, OSError, subprocess.SubprocessError) as error:
+            # Stopped since this process's first connection, or starting or
+            # stopping under another process: as for any server that does
+            # not answer, a request gets a 503 (danvan.unavailable).
+            raise OperationalError(f"the embedded PostgreSQL is not available: {error!r}") from error
         return params
