@@ -98,12 +98,15 @@ def _full_context(request, filterset, *, whole_archive: bool = False) -> dict:
     attach_snippets(page.object_list, filterset.parsed)
     facets = count_facets(listing, request.GET)
     hidden_params = [(facet.name, value.value) for facet in facets for value in facet.selected]
+    if era := filterset.values.get("era"):
+        hidden_params.append(("era", era))
     return {
         "page": page,
         "q": filterset.values.get("q", ""),
         "parsed": filterset.parsed,
         "sort": filterset.sort_order,
         "sorts": SORTS,
+        "era": filterset.values.get("era", ""),
         "facets": facets,
         "chips": [value for facet in facets for value in facet.selected],
         # A new query keeps the chosen facets (known values only).

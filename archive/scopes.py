@@ -13,16 +13,123 @@ call these.
   (`Locality.successor`); a district covers its communes. The derived table
   ArticlePlace holds the result per article (archive/sql/places.sql applies
   the same rule in SQL), so a place's list reads its own rows.
+- The province list has two eras (`WRITTEN`, `TODAY`, the `era` parameter):
+  as each article was written — the unit's own province, the pre-2025 one
+  for a province the reform left whole and alone (Hà Nội, Huế) — or today's
+  34, each taking in the pre-2025 provinces it absorbed (`Provinces`).
 - Newest first: by the article's date (undated articles last), then id;
   a list narrowed to one place, period, official or organisation is ordered
   by the copy of the date beside its index rows.
 """
+
+from collections import defaultdict
 
 from django.db.models import Exists, F, OuterRef, Q
 
 from archive.models import Article, ArticleLocality, ArticlePlace, Locality
 
 PROVINCE, DISTRICT = Locality.Level.PROVINCE, Locality.Level.DISTRICT
+PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
+
+# The province list's eras, as the `era` parameter names them (absent: as written).
+WRITTEN, TODAY = "", "post2025"
+PROVINCE_ERAS = [(WRITTEN, "Như khi viết bài"), (TODAY, "34 tỉnh, thành hiện nay")]
+
+
+def era_of(value) -> str:
+    """The `era` parameter read leniently: TODAY, else WRITTEN."""
+    return TODAY if value == TODAY else WRITTEN
+
+
+class Provinces:
+    """Every province of both eras and how the reform of 1 July 2025 joined
+    them: one query (97 rows).
+
+    As written, an article counts for the province of each of its units in
+    the unit's era; a post-2025 province that only continues one pre-2025
+    province (`continued`: Hà Nội, Huế, …, the same territory) is that
+    province, so it is listed once. Today, an article counts for the
+    post-2025 province of each unit: its own, or the one that took it over
+    (`Locality.successor`). archive/sql/facet_keys.sql computes the first
+    rule per article (the `provinces` facet keys), ArticlePlace the second."""
+
+    def __init__(self):
+        units = Locality.objects.filter(level=PROVINCE).only(
+            "slug", "name", "unit_type", "era", "code", "successor", "sort_name"
+        )
+        self.by_id = {unit.pk: unit for unit in units}
+        self.predecessors = defaultdict(list)
+        for unit in sorted(self.by_id.values(), key=lambda u: u.sort_name):
+            if unit.era == PRE and unit.successor_id:
+                self.predecessors[unit.successor_id].append(unit)
+
+    @classmethod
+    def of(cls, values: dict) -> "Provinces":
+        """The instance kept in a filter's cleaned `values` (under
+        "_provinces"), so that a page reads the provinces once."""
+        if "_provinces" not in values:
+            values["_provinces"] = cls()
+        return values["_provinces"]
+
+    def of_era(self, era: str) -> list[Locality]:
+        """The provinces `era` lists, each once."""
+        if era == TODAY:
+            return [unit for unit in self.by_id.values() if unit.era == POST]
+        return [unit for unit in self.by_id.values() if unit.era == PRE or not self.continued(unit)]
+
+    def continued(self, post: Locality) -> Locality | None:
+        """The one pre-2025 province `post` continues, if it only continues one."""
+        before = self.predecessors.get(post.pk, [])
+        return before[0] if len(before) == 1 else None
+
+    def in_era(self, unit: Locality, era: str) -> Locality:
+        """`unit` (a province) as `era` lists it."""
+        if era == TODAY:
+            return unit if unit.era == POST else self.by_id.get(unit.successor_id, unit)
+        return (self.continued(unit) or unit) if unit.era == POST else unit
+
+    def place_rows(self, unit: Locality, era: str) -> int | None:
+        """The ArticlePlace place whose rows are exactly the articles of
+        `unit` as `era` lists it (today, its own; as written, a continued
+        province's successor's), or None: those of a post-2025 province
+        that absorbed several are in the facet keys only."""
+        if era == TODAY:
+            return unit.pk
+        if unit.era == PRE:
+            after = self.by_id.get(unit.successor_id)
+            return after.pk if after is not None and self.continued(after) else unit.pk
+        return unit.pk if self.continued(unit) else None
+
+    def label(self, unit: Locality, era: str, short: bool = False) -> str:
+        """"Tỉnh Quảng Trị (gồm Quảng Bình cũ)" today; as written, "Tỉnh
+        Quảng Trị (từ 1/7/2025)" for a province formed by the reform.
+        `short`: without the unit's type ("Quảng Trị (…)"), for charts."""
+        def name(u):
+            return u.name if short else u.display
+
+        if era == TODAY:
+            others = [p.name for p in self.predecessors.get(unit.pk, []) if p.name != unit.name]
+            return f"{name(unit)} (gồm {', '.join(others)} cũ)" if others else name(unit)
+        if unit.era == POST:
+            return f"{name(unit)} (từ 1/7/2025)"
+        after = self.by_id.get(unit.successor_id)
+        if after is not None and after.name != unit.name and self.continued(after):
+            return f"{name(unit)} (nay {name(after)})"
+        return name(unit)
+
+
+def in_provinces(queryset, provinces: list[Locality], era: str, known: Provinces | None = None):
+    """The articles of `queryset` that count for any of `provinces` (as
+    `era` lists them) in `era`. One province whose articles ArticlePlace
+    holds is read from its index newest first (`in_places`); otherwise the
+    facet keys' GIN index finds them (`with_facet_keys`)."""
+    if era == TODAY:
+        return in_places(queryset, provinces)
+    known = known or Provinces()
+    places = [known.place_rows(unit, era) for unit in provinces]
+    if len(places) == 1 and places[0] is not None:
+        return in_places(queryset, places)
+    return with_facet_keys(queryset, "provinces", [unit.pk for unit in provinces])
 
 
 def facts_of(model, **conditions):
@@ -64,10 +171,14 @@ def in_places(queryset, places):
     return queryset.filter(Exists(ArticlePlace.objects.filter(article=OuterRef("pk"), place__in=places)))
 
 
-def articles_in(locality: Locality, queryset=None):
+def articles_in(locality: Locality, queryset=None, era: str = TODAY):
     """The articles (of `queryset`, else all) with a visible locality in the
-    scope of `locality`."""
+    scope of `locality`. As written (`era`), a province formed by the reform
+    has only the articles about its own units, not those about the units it
+    absorbed before it existed (one more query)."""
     queryset = Article.objects.visible() if queryset is None else queryset
+    if era == WRITTEN and locality.level == PROVINCE and locality.era == POST:
+        return in_provinces(queryset, [locality], WRITTEN)
     if locality.level in (PROVINCE, DISTRICT):
         return in_places(queryset, [locality])
     return queryset.filter(Exists(facts_of(ArticleLocality, locality=locality)))

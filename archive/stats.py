@@ -13,7 +13,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Max, Q, Wh
 from django.db.models.functions import Cast, ExtractYear
 
 from archive.models import Agreement, ArticleLocality, FacetCount, KeyTotal, Locality, Period, Role
-from archive.scopes import locality_scope
+from archive.scopes import TODAY, WRITTEN, Provinces, locality_scope
 
 PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
 PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
@@ -74,10 +74,10 @@ def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
 
 
 def _province_key(era: str, prefix: str = "locality__"):
-    """The province a unit counts for in `era`: its own province (pre-2025
-    units, post-2025 units) or, for a pre-2025 unit in the post-2025 view, the
-    province that took it over."""
-    if era == PRE:
+    """The province a unit counts for in `era`, before folding
+    (`_folded`): today, its own post-2025 province or the one that took it
+    over; as written, its own province."""
+    if era != TODAY:
         return F(f"{prefix}province")
     return Case(
         When(**{f"{prefix}era": POST}, then=F(f"{prefix}province")),
@@ -85,34 +85,44 @@ def _province_key(era: str, prefix: str = "locality__"):
     )
 
 
-def _era_filter(era: str, prefix: str = "locality__") -> Q:
-    return Q(**{f"{prefix}era": PRE}) if era == PRE else Q()
+def _folded(counts: dict[int, int], era: str, known: Provinces) -> dict[int, int]:
+    """{province id: n} with each province as `era` lists it (a post-2025
+    province that continues a pre-2025 one counts as that one)."""
+    folded: dict[int, int] = {}
+    for pk, n in counts.items():
+        unit = known.by_id.get(pk)
+        if unit is not None:
+            key = known.in_era(unit, era).pk
+            folded[key] = folded.get(key, 0) + n
+    return folded
 
 
-def provinces(era: str):
-    return provinces_of(era).order_by("sort_name")
+def provinces(era: str) -> list[Locality]:
+    """The provinces `era` lists, A–Z in Vietnamese order (one query)."""
+    return sorted(Provinces().of_era(era), key=lambda unit: unit.sort_name)
 
 
-def provinces_of(era: str):
-    return Locality.objects.filter(era=era, level=PROVINCE)
-
-
-def articles_per_province(era: str) -> tuple[dict[int, int], datetime | None]:
+def articles_per_province(era: str, known: Provinces | None = None) -> tuple[dict[int, int], datetime | None]:
     """({province id: articles} for every province of `era`, when they were
     counted): as stored by archive.search.stored.refresh_facet_counts (after each import),
     else counted now (when counted: None)."""
-    return _stored_or_live(f"provinces-{era}")
+    name = f"provinces-{era or 'written'}"
+    rows = list(FacetCount.objects.filter(facet=name).values_list("value", "count", "computed_at"))
+    if not rows:  # never counted (or counted before these were stored)
+        return count_articles_per_province(era, known), None
+    return {int(value): n for value, n, _when in rows}, rows[0][2]
 
 
-def count_articles_per_province(era: str) -> dict[int, int]:
-    """{province id: articles} for the provinces of `era`, from the keys'
-    totals of ArticlePlace's places (KeyTotal): an article counts for the
-    province of each visible locality in the locality's era, and for the
-    post-2025 province that took a pre-2025 one over, the rule `_province_key`
-    states. Counting the locality facts instead takes 1.4 s at a million
+def count_articles_per_province(era: str, known: Provinces | None = None) -> dict[int, int]:
+    """{province id: articles} for the provinces of `era` (archive.scopes.
+    Provinces), from the keys' totals (KeyTotal): as written, the
+    `provinces` facet keys; today, the post-2025 provinces among the places
+    (ArticlePlace: a pre-2025 unit counts for the province that took it
+    over). Counting the locality facts instead takes 1.4 s at a million
     articles."""
-    provinces = provinces_of(era).annotate(key=Cast("pk", CharField())).values("key")
-    totals = KeyTotal.objects.filter(counted="places", key__in=provinces, articles__gt=0)
+    counted = "places" if era == TODAY else "provinces"
+    keys = [str(unit.pk) for unit in (known or Provinces()).of_era(era)]
+    totals = KeyTotal.objects.filter(counted=counted, key__in=keys, articles__gt=0)
     return {int(key): n for key, n in totals.values_list("key", "articles")}
 
 
@@ -136,8 +146,8 @@ def count_articles_per_period() -> dict[int, int]:
 # (archive.search.stored.refresh_facet_counts) and stored as FacetCount rows
 # under these names, one row per key.
 STORED_COUNTS = {
-    "provinces-pre2025": lambda: count_articles_per_province(PRE),
-    "provinces-post2025": lambda: count_articles_per_province(POST),
+    "provinces-written": lambda: count_articles_per_province(WRITTEN),
+    "provinces-post2025": lambda: count_articles_per_province(TODAY),
     "period-articles": count_articles_per_period,
 }
 
@@ -149,15 +159,18 @@ def _stored_or_live(name: str) -> tuple[dict[int, int], datetime | None]:
     return {int(value): n for value, n, _when in rows}, rows[0][2]
 
 
-def agreements_per_province(era: str) -> dict[int, int]:
-    """{province id: agreements placed in it}: one GROUP BY."""
-    return dict(
-        Agreement.objects.filter(_era_filter(era), locality__isnull=False)
+def agreements_per_province(era: str, known: Provinces | None = None) -> dict[int, int]:
+    """{province id: agreements placed in it}: one GROUP BY, and the provinces."""
+    counts = dict(
+        Agreement.objects.filter(locality__isnull=False)
         .values_list(_province_key(era)).annotate(n=Count("pk")).order_by()
     )
+    return _folded(counts, era, known or Provinces())
 
 
-def signing_table(era: str, max_periods: int = 8) -> tuple[list[Period], dict[tuple[int, int], dict]]:
+def signing_table(
+    era: str, max_periods: int = 8, known: Provinces | None = None
+) -> tuple[list[Period], dict[tuple[int, int], dict]]:
     """Which provinces have a programme of each period: ({(province id,
     period id): {"province": bool, "districts": n}}). The province's own
     programme is one placed at the province; `districts` counts the pre-2025
@@ -168,18 +181,21 @@ def signing_table(era: str, max_periods: int = 8) -> tuple[list[Period], dict[tu
         output_field=IntegerField(),
     )
     rows = (
-        Agreement.objects.filter(_era_filter(era), locality__isnull=False, period__kind=Period.Kind.PROGRAMME)
+        Agreement.objects.filter(locality__isnull=False, period__kind=Period.Kind.PROGRAMME)
         .values_list("period", _province_key(era))
         .annotate(
             province=Count("pk", filter=Q(locality__level=PROVINCE)),
             districts=Count(district, distinct=True),
         ).order_by()
     )
-    cells = {
-        (province_id, period_id): {"province": bool(own), "districts": districts}
-        for period_id, province_id, own, districts in rows
-        if province_id is not None
-    }
+    known = known or Provinces()
+    cells: dict[tuple[int, int], dict] = {}
+    for period_id, province_id, own, districts in rows:
+        if (unit := known.by_id.get(province_id)) is None:
+            continue
+        cell = cells.setdefault((known.in_era(unit, era).pk, period_id), {"province": False, "districts": 0})
+        cell["province"] |= bool(own)
+        cell["districts"] += districts
     period_ids = {period_id for _, period_id in cells}
     periods = list(Period.objects.filter(pk__in=period_ids).order_by("-start", "-end")[:max_periods])
     return periods, cells

@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive import charts, exports, stats
-from archive.collation import sort_key
 from archive.entity_filters import AgreementFilter
 from archive.models import (
     Agreement,
@@ -31,7 +30,7 @@ from archive.models import (
 )
 from archive.pagination import paginate
 from archive.results import LIST_FIELDS, results_context, understood_url
-from archive.scopes import articles_in, facts_of, newest_first, with_facet_keys
+from archive.scopes import PROVINCE_ERAS, Provinces, articles_in, era_of, facts_of, newest_first, with_facet_keys
 from archive.search.filters import ArticleFilter
 from archive.search.listing import OverBudget
 
@@ -76,8 +75,9 @@ def search_page(request):
     # The bare home page shows the stored counts of the whole archive;
     # any other list counts its own.
     bare = not any(key != "page" for key in request.GET)
+    whole_archive = not any(key not in ("page", "era") for key in request.GET)  # either era's stored counts
     try:
-        context = results_context(request, filterset, whole_archive=bare, with_entities=True)
+        context = results_context(request, filterset, whole_archive=whole_archive, with_entities=True)
     except OverBudget:
         return _busy(request)
     context["canonical"] = request.build_absolute_uri(reverse("archive:home")) if bare else None
@@ -116,7 +116,8 @@ def locality_detail(request, slug):
     locality = Locality.objects.select_related("province", "successor", "parent").filter(slug=slug).first()
     if locality is None:
         return _moved(request, Locality, slug=slug)
-    filterset = ArticleFilter(request.GET, queryset=articles_in(locality))
+    era = era_of(request.GET.get("era"))
+    filterset = ArticleFilter(request.GET, queryset=articles_in(locality, era=era))
     if fmt := exports.requested_format(request):
         return exports.articles(request, filterset.export_queryset(), f"bai-viet-{locality.slug}", fmt)
     try:
@@ -134,33 +135,41 @@ def locality_detail(request, slug):
             locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("sort_name")
             if locality.era == Locality.Era.POST2025 and locality.level == Locality.Level.PROVINCE else []
         ),
+        era=era, eras=PROVINCE_ERAS,
         list_limit=stats.LIST_LIMIT,
     )
     return render(request, "archive/locality_detail.html", context)
 
 
 def province_overview(request):
-    """Every province of one era: articles and agreements per province (a
-    chart) and which provinces have a programme for each period. Five queries."""
-    era = Locality.Era.POST2025 if request.GET.get("era") == Locality.Era.POST2025 else Locality.Era.PRE2025
-    provinces = list(stats.provinces(era))
-    (articles, counted_at), agreements = stats.articles_per_province(era), stats.agreements_per_province(era)
-    rows = [(p, articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
-    rows.sort(key=lambda row: (-row[1], -row[2], sort_key(row[0].name)))
+    """Every province of one era (`era`: as written, or today's 34): articles
+    and agreements per province (a chart) and which provinces have a
+    programme for each period. Six queries."""
+    era = era_of(request.GET.get("era"))
+    known = Provinces()
+    provinces = known.of_era(era)
+    (articles, counted_at) = stats.articles_per_province(era, known)
+    agreements = stats.agreements_per_province(era, known)
+    rows = [(p, known.label(p, era), articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
+    rows.sort(key=lambda row: (-row[2], -row[3], row[0].sort_name))
+    era_query = f"?era={era}" if era else ""
     if fmt := exports.requested_format(request):
         lines = (
-            {"slug": p.slug, "name": p.display, "url": canonical(request, p), "articles": a, "agreements": g}
-            for p, a, g in rows
+            {"slug": p.slug, "name": label, "url": canonical(request, p) + era_query, "articles": a, "agreements": g}
+            for p, label, a, g in rows
         )
-        return exports.stream(lines, ["slug", "name", "url", "articles", "agreements"], fmt, f"tinh-thanh-{era}")
-    periods, cells = stats.signing_table(era)
-    table = [(p, [cells.get((p.pk, period.pk)) for period in periods]) for p, _a, _g in rows]
+        return exports.stream(lines, ["slug", "name", "url", "articles", "agreements"], fmt,
+                              f"tinh-thanh-{era or 'khi-viet'}")
+    periods, cells = stats.signing_table(era, known=known)
+    table = [(p, label, [cells.get((p.pk, period.pk)) for period in periods]) for p, label, _a, _g in rows]
     chart = charts.bar_rows(
-        [(p.name, p.get_absolute_url(), (a, g)) for p, a, g in rows], ["Bài viết", "Chương trình phối hợp"],
+        [(known.label(p, era, short=True), p.get_absolute_url() + era_query, (a, g)) for p, _label, a, g in rows],
+        ["Bài viết", "Chương trình phối hợp"],
         title="Bài viết và chương trình phối hợp theo tỉnh, thành phố",
     )
-    context = {"era": era, "eras": Locality.Era.choices, "chart": chart, "periods": periods, "table": table,
-               "counted_at": counted_at, "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
+    context = {"era": era, "eras": PROVINCE_ERAS, "era_query": era_query, "chart": chart, "periods": periods,
+               "table": table, "counted_at": counted_at,
+               "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
     return render(request, "archive/province_overview.html", context)
 
 

@@ -15,6 +15,7 @@ from archive.models import (
     Article,
     ArticleAgreement,
     ArticleFacetKeys,
+    ArticleLocality,
     ArticleOrganisation,
     ArticlePeriod,
     ArticlePlace,
@@ -22,6 +23,7 @@ from archive.models import (
     Period,
     Role,
 )
+from archive.scopes import WRITTEN, Provinces
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 def read_from_facts(article: Article) -> dict:
     """The keys of `article` from its fact rows (the rule the table stores)."""
     visible = {"article": article, "hidden": False}
+    known = Provinces()
     return {
         "year": article.published_on.year if article.published_on else None,
         "published_on": article.published_on,
@@ -47,6 +50,10 @@ def read_from_facts(article: Article) -> dict:
         "organisations": sorted(set(
             ArticleOrganisation.objects.filter(**visible).values_list("organisation_id", flat=True)
         )),
+        "provinces": sorted({
+            known.in_era(known.by_id[province], WRITTEN).pk
+            for province in ArticleLocality.objects.filter(**visible).values_list("locality__province", flat=True)
+        }),
     }
 
 
@@ -55,6 +62,7 @@ def stored(article: Article) -> dict:
     return {
         "year": row.year, "published_on": row.published_on, "places": row.places, "periods": row.periods, "kinds": row.kinds,
         "org_kinds": row.org_kinds, "officials": row.officials, "organisations": row.organisations,
+        "provinces": row.provinces,
     }
 
 
@@ -84,7 +92,7 @@ def test_an_article_without_facts_has_a_row_too():
     bare = f.article("Tin ngắn", published_on=None)
     assert stored(bare) == {
         "year": None, "published_on": None, "places": [], "periods": [], "kinds": [], "org_kinds": [],
-        "officials": [], "organisations": [],
+        "officials": [], "organisations": [], "provinces": [],
     }
 
 

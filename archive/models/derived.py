@@ -71,12 +71,16 @@ class ArticleFacetKeys(models.Model):
     officials = ArrayField(models.BigIntegerField(), default=list)
     published_on = models.DateField(null=True)
     organisations = ArrayField(models.BigIntegerField(), default=list)  # an organisation's page lists by it
+    # The provinces as written (archive.scopes.Provinces): the province facet's
+    # default era counts them, and lists a province formed by the reform by them.
+    provinces = ArrayField(models.BigIntegerField(), default=list)
 
     class Meta:
         indexes = [
             GinIndex(fields=["periods"], name="facet_keys_periods"),
             GinIndex(fields=["officials"], name="facet_keys_officials"),
             GinIndex(fields=["organisations"], name="facet_keys_organisations"),
+            GinIndex(fields=["provinces"], name="facet_keys_provinces"),
         ]
 
     def __str__(self):
@@ -85,7 +89,7 @@ class ArticleFacetKeys(models.Model):
 
 class KeyTotal(models.Model):
     """How many articles hold each key of the facet keys' arrays
-    (ArticleFacetKeys: places, periods, org_kinds, officials, organisations;
+    (ArticleFacetKeys: places, periods, org_kinds, officials, organisations, provinces;
     for `kinds`, each combination as written, "{review,sign}"), over the
     whole archive. A deleted article's facts are hidden, so its arrays are
     empty and it counts nowhere.

@@ -14,7 +14,7 @@ distinct sample, reading one row per article (docs/search.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -26,15 +26,15 @@ from archive.models import (
     ArticleFacetKeys,
     ArticleOrganisation,
     FacetCount,
-    Locality,
     Official,
     Organisation,
 )
 from archive.params import ChoicesFilter, EntitiesFilter, PeriodsFilter, YearsFilter
-from archive.scopes import facts_of, in_places, with_facet_keys
+from archive.scopes import TODAY, WRITTEN, facts_of, with_facet_keys
+from archive.search.facet_base import FACET_SIZE, FacetDef, Rows  # noqa: F401 - FacetDef, Rows: used by importers
+from archive.search.place_facets import PlaceFacet, ProvinceFacet, era_switch
 from archive.search.sql import ids_literal, pk_array, run
 
-FACET_SIZE = 30  # values shown per facet (all of them for short facets)
 
 # What an article reports about an agreement, as the facet offers it: an
 # article that reviews one programme and signs the next counts for both.
@@ -44,111 +44,9 @@ EVENT_KINDS = {
     "plan": ("Kế hoạch năm", [ArticleAgreement.Kind.PLAN]),
 }
 
-Rows = list[tuple[str, str, int]]  # (value, label, articles), in the order shown
 
 
 # -- The facets ------------------------------------------------------------------
-
-
-class FacetDef:
-    """One facet of the search page. `counted` names what it counts in the
-    facet keys; `ignores` the filters its counts do not apply (its own: a
-    facet offers the other values of itself too)."""
-
-    name = ""  # the URL parameter
-    title = ""  # the heading
-    counted = ""
-    stored = True  # counted over the whole archive after each import
-
-    @property
-    def ignores(self) -> tuple[str, ...]:
-        return (self.name,)
-
-    def shown(self, values: dict) -> bool:
-        return True
-
-    def parameter(self):
-        """The django-filter Filter that reads the URL parameter."""
-        raise NotImplementedError
-
-    def narrow(self, queryset, chosen, values: dict):
-        """`queryset` narrowed to the articles with any of `chosen` (the
-        cleaned values); `values` holds every cleaned parameter."""
-        raise NotImplementedError
-
-    def url_values(self, chosen) -> list[str]:
-        return list(chosen)
-
-    def labels(self, chosen) -> dict[str, str]:
-        """Labels of chosen values, for those the counts do not list."""
-        return {}
-
-    def count_sql(self) -> tuple[str, list]:
-        """A branch of the counting query over the sample `s`: rows
-        ('<counted>', key, articles)."""
-        return f"SELECT '{self.counted}', k::text, count(*) FROM s, unnest(s.{self.counted}) AS k GROUP BY k", []
-
-    def rows(self, counts: list[tuple[str, int]], values: dict) -> Rows:
-        raise NotImplementedError
-
-    def from_totals(self, totals: list[tuple[str, int]]) -> list[tuple[str, int]]:
-        """What count_sql would count over the whole archive, from the keys'
-        totals (KeyTotal: articles per key of `counted`)."""
-        return totals
-
-
-class PlaceFacet(FacetDef):
-    """Provinces, or the districts of the chosen provinces (before 2025, or
-    taken over by them). A province counts in its own era: the label says
-    which one it is."""
-
-    counted = "places"
-
-    def __init__(self, name: str, title: str, level: str):
-        self.name, self.title, self.level = name, title, level
-        self.stored = level == Locality.Level.PROVINCE
-
-    @property
-    def ignores(self):
-        # The district facet lists the districts of the chosen provinces.
-        return ("district", "province") if self.level == Locality.Level.DISTRICT else ("province",)
-
-    def shown(self, values):
-        return self.level == Locality.Level.PROVINCE or bool(values.get("province"))
-
-    def parameter(self):
-        units = Locality.objects.filter(level=self.level)
-        if self.level == Locality.Level.DISTRICT:
-            units = units.select_related("province")
-        return EntitiesFilter(queryset=units, to_field_name="slug")
-
-    def narrow(self, queryset, chosen, values):
-        # A district is chosen inside a province: the district narrows, the
-        # province then only decides which districts the facet offers.
-        if self.level == Locality.Level.PROVINCE and values.get("district"):
-            return queryset
-        return in_places(queryset, chosen)
-
-    def url_values(self, chosen):
-        return [place.slug for place in chosen]
-
-    def labels(self, chosen):
-        return {place.slug: place.display for place in chosen}
-
-    def rows(self, counts, values):
-        n_of = {int(key): n for key, n in counts}
-        places = Locality.objects.filter(pk__in=pk_array(list(n_of)), level=self.level)
-        if self.level == Locality.Level.DISTRICT:
-            province_ids = [p.pk for p in values.get("province") or []]
-            places = places.filter(Q(province__in=province_ids) | Q(successor__in=province_ids))
-        rows = []
-        for place in places.only("slug", "unit_type", "name", "era"):
-            label = place.display
-            if self.level == Locality.Level.PROVINCE and place.era == Locality.Era.POST2025:
-                label += " (từ 1/7/2025)"
-            rows.append((place.slug, label, n_of[place.pk], place.name))
-        rows.sort(key=lambda row: (-row[2], row[3]))
-        return [(slug, label, n) for slug, label, n, _name in rows[:FACET_SIZE]]
 
 
 class YearFacet(FacetDef):
@@ -282,8 +180,9 @@ class OfficialFacet(FacetDef):
 
 # In the order the page shows them and the filter applies them.
 FACETS: list[FacetDef] = [
-    PlaceFacet("province", "Tỉnh, thành phố", Locality.Level.PROVINCE),
-    PlaceFacet("district", "Quận, huyện", Locality.Level.DISTRICT),
+    ProvinceFacet(WRITTEN),
+    ProvinceFacet(TODAY),
+    PlaceFacet(),
     YearFacet(),
     PeriodFacet(),
     EventKindFacet(),
@@ -291,7 +190,7 @@ FACETS: list[FacetDef] = [
     OfficialFacet(),
 ]
 FACET_NAMES = [facet.name for facet in FACETS]
-STORED_FACETS = [facet.name for facet in FACETS if facet.stored]
+STORED_FACETS = [facet.stored_as for facet in FACETS if facet.stored]
 
 
 # -- Counting --------------------------------------------------------------------
@@ -344,6 +243,7 @@ class Facet:
     name: str  # the URL parameter
     title: str
     values: list[FacetValue]
+    switch: list = field(default_factory=list)  # (label, url, current): the province list's eras
 
     @property
     def selected(self):
@@ -372,7 +272,7 @@ def facets(listing, raw_params) -> list[Facet]:
     filterset = listing.filterset
     values = filterset.values
     stored = listing.stored
-    shown = [facet for facet in FACETS if facet.shown(values)]
+    shown = [facet for facet in FACETS if facet.active(values) and facet.shown(values)]
 
     # Which sample each facet counts over: the list's own, or the list
     # without the filters it ignores when one of them is chosen. Keyed by
@@ -399,14 +299,16 @@ def facets(listing, raw_params) -> list[Facet]:
         params["q"] = values["q"]
     if values.get("sort") and "sort" in raw_params:
         params["sort"] = values["sort"]
+    if values.get("era"):
+        params["era"] = values["era"]
     for facet in FACETS:
-        if chosen := values.get(facet.name):
+        if facet.active(values) and (chosen := values.get(facet.name)):
             params.setlist(facet.name, facet.url_values(chosen))
 
     result = []
     for facet in shown:
         if stored and facet.stored:
-            rows = stored[facet.name]
+            rows = stored[facet.stored_as]
         else:
             rows = facet.rows(counts_of[sample_of[facet.name]][facet.counted], values)
         chosen = values.get(facet.name) or []
@@ -421,7 +323,8 @@ def facets(listing, raw_params) -> list[Facet]:
             is_selected = value in selected
             toggled = [v for v in selected if v != value] if is_selected else [*selected, value]
             facet_values.append(FacetValue(value, label, n, is_selected, (params, facet.name, toggled)))
-        result.append(Facet(facet.name, facet.title, facet_values))
+        switch = era_switch(params, values) if isinstance(facet, ProvinceFacet) else []
+        result.append(Facet(facet.name, facet.title, facet_values, switch))
     return result
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from archive.params import LenientFilterSet, QueryFilter, SortFilter
 from archive.models import Article
-from archive.scopes import newest_first
+from archive.scopes import PROVINCE_ERAS, Provinces, era_of, newest_first
 from archive.search.facets import FACETS, FacetDef
 from archive.search import listing
 from archive.search.entities import ArchiveLexicon, named_officials
@@ -33,6 +33,7 @@ class ArticleFilter(LenientFilterSet):
 
     q = QueryFilter()
     sort = SortFilter(choices=SORTS)
+    era = SortFilter(choices=PROVINCE_ERAS)  # which provinces `province` names and the facet lists
 
     class Meta:
         model = Article
@@ -43,6 +44,19 @@ class ArticleFilter(LenientFilterSet):
         filters = super().get_filters()
         filters.update({facet.name: facet.parameter() for facet in FACETS})
         return filters
+
+    @property
+    def values(self) -> dict:
+        """The cleaned parameters, the chosen provinces as the chosen era
+        lists them (a pre-2025 province today: the one that took it over)."""
+        values = super().values
+        if not getattr(self, "_provinces_in_era", False):
+            self._provinces_in_era = True
+            if chosen := values.get("province"):
+                known = Provinces.of(values)
+                era = era_of(values.get("era"))
+                values["province"] = list({unit.pk: unit for unit in (known.in_era(p, era) for p in chosen)}.values())
+        return values
 
     @cached_property
     def parsed(self) -> ParsedQuery:
@@ -77,7 +91,7 @@ class ArticleFilter(LenientFilterSet):
                 parsed, ranked = self.parsed, self.sort_order == "relevance"
             queryset = search(queryset, parsed, ranked=ranked)
         for facet in FACETS:
-            if facet.name not in ignored and (chosen := values.get(facet.name)):
+            if facet.name not in ignored and facet.active(values) and (chosen := values.get(facet.name)):
                 queryset = facet.narrow(queryset, chosen, values)
         return queryset
 

@@ -46,7 +46,7 @@ def refresh_facet_counts(rebuild: bool = False) -> int:
                 continue
             values = facet.rows(facet.from_totals(counts.get(facet.counted, [])), {})
             rows += [
-                FacetCount(facet=facet.name, position=i, value=value, label=label, count=n, computed_at=now)
+                FacetCount(facet=facet.stored_as, position=i, value=value, label=label, count=n, computed_at=now)
                 for i, (value, label, n) in enumerate(values)
             ]
         for name, count in stats.STORED_COUNTS.items():  # the province overview's and the period list's

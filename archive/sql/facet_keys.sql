@@ -23,7 +23,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     IF cardinality(article_ids) > 0 THEN
         INSERT INTO archive_articlefacetkeys (article_id, year, published_on, places, periods, kinds, org_kinds, officials,
-                                              organisations)
+                                              organisations, provinces)
         SELECT a.id,
             CASE WHEN NOT a.hidden THEN extract(year FROM a.published_on)::smallint END,
             a.published_on,
@@ -39,13 +39,25 @@ BEGIN
             ARRAY(SELECT DISTINCT f.official_id FROM archive_role f
                   WHERE f.article_id = a.id AND NOT f.hidden ORDER BY 1),
             ARRAY(SELECT DISTINCT f.organisation_id FROM archive_articleorganisation f
-                  WHERE f.article_id = a.id AND NOT f.hidden ORDER BY 1)
+                  WHERE f.article_id = a.id AND NOT f.hidden ORDER BY 1),
+            -- The provinces as written (archive.scopes.Provinces): each visible
+            -- unit's own province, and for a post-2025 province that continues
+            -- a single pre-2025 one, that one.
+            ARRAY(SELECT DISTINCT coalesce(c.before, l.province_id) FROM archive_articlelocality f
+                  JOIN archive_locality l ON l.id = f.locality_id
+                  LEFT JOIN LATERAL (
+                      SELECT min(q.id) AS before FROM archive_locality q
+                      WHERE l.era = 'post2025' AND q.successor_id = l.province_id
+                        AND q.level = 'province' AND q.era = 'pre2025'
+                      HAVING count(*) = 1
+                  ) c ON true
+                  WHERE f.article_id = a.id AND NOT f.hidden AND l.province_id IS NOT NULL ORDER BY 1)
         FROM archive_article a
         WHERE a.id IN (SELECT unnest(article_ids))
         ON CONFLICT (article_id) DO UPDATE SET
             year = EXCLUDED.year, published_on = EXCLUDED.published_on, places = EXCLUDED.places,
             periods = EXCLUDED.periods, kinds = EXCLUDED.kinds, org_kinds = EXCLUDED.org_kinds,
-            officials = EXCLUDED.officials, organisations = EXCLUDED.organisations;
+            officials = EXCLUDED.officials, organisations = EXCLUDED.organisations, provinces = EXCLUDED.provinces;
     END IF;
 END $$;
 

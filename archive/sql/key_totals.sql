@@ -18,6 +18,9 @@ LANGUAGE sql IMMUTABLE AS $$
     UNION ALL SELECT 'org_kinds', k FROM unnest(r.org_kinds) k
     UNION ALL SELECT 'officials', k::text FROM unnest(r.officials) k
     UNION ALL SELECT 'organisations', k::text FROM unnest(r.organisations) k
+    -- Read through jsonb: migration 0023 installs this file before migration
+    -- 0025 adds the column, and an SQL function's body is checked when created.
+    UNION ALL SELECT 'provinces', k FROM jsonb_array_elements_text(to_jsonb(r) -> 'provinces') k
 $$;
 
 -- Each statement adds the keys of its new rows and takes away those of its
