@@ -27,6 +27,7 @@ class CappedPaginator(Paginator):
     CAP = RESULT_CAP
     estimate_whole_table = False
     capped = False
+    total = None  # the whole length where it is known (StoredCountPaginator)
 
     @cached_property
     def count(self) -> int:
@@ -39,6 +40,21 @@ class CappedPaginator(Paginator):
                 return estimate
         return min(counted, self.CAP)
 
+
+
+class StoredCountPaginator(CappedPaginator):
+    """A list whose length is a stored figure (KeyTotal): nothing is counted.
+    `total` is the whole length, shown as is; past CAP rows the pages are
+    not offered, as for a counted list."""
+
+    def __init__(self, object_list, per_page, total: int):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        self.capped = self.total > self.CAP
+        return min(self.total, self.CAP)
 
 def estimated_rows(model) -> int:
     """The planner's idea of how many rows `model`'s table holds (one query)."""

@@ -26,10 +26,12 @@ from collections import defaultdict
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from archive.models import Article, ArticleLocality, ArticlePlace, Locality
+from archive.models import Article, ArticleKey, ArticleLocality, ArticlePlace, Locality
 
 PROVINCE, DISTRICT = Locality.Level.PROVINCE, Locality.Level.DISTRICT
 PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
+KEY_LISTS = {"periods": ArticleKey.List.PERIOD, "officials": ArticleKey.List.OFFICIAL,
+             "organisations": ArticleKey.List.ORGANISATION}
 
 # The province list's eras, as the `era` parameter names them (absent: as written).
 WRITTEN, TODAY = "", "post2025"
@@ -224,15 +226,21 @@ def with_facet_keys(queryset, field: str, keys: list[int]):
     or "organisations": ids), with the article's date beside them as
     `key_date`, which date order (`newest_first`) then reads.
 
+    One key is a join with its ArticleKey rows, whose index holds them newest
+    first: a page of the list reads that page's rows, whatever the entity's
+    size. Several keys take the facet keys' GIN indexes, and their matches
+    are sorted by date.
+
     Why not EXISTS over the facts: listing a period or an official newest
     first through the article date index probes each newer article's facts
     until the page is full; for the articles of a past term that is every
-    newer article of the archive. The GIN index on the keys finds the
-    matches, and their narrow rows are sorted by date: the cost grows with
-    the list, whatever its years (docs/performance.md)."""
-    queryset = queryset.filter(**{f"facet_keys__{field}__overlap": keys})
+    newer article of the archive (docs/performance.md)."""
     if "key_date" in queryset.query.annotations:
-        return queryset
+        return queryset.filter(**{f"facet_keys__{field}__overlap": keys})
+    if len(keys) == 1:
+        rows = queryset.filter(list_keys__list=KEY_LISTS[field], list_keys__key=keys[0])
+        return rows.annotate(key_date=F("list_keys__published_on"))
+    queryset = queryset.filter(**{f"facet_keys__{field}__overlap": keys})
     return queryset.annotate(key_date=F("facet_keys__published_on"))
 
 
@@ -247,9 +255,8 @@ def newest_first(queryset):
     """Date order, newest first, undated last (`date_order`). A list
     narrowed to one place (`in_places`) is ordered by that place's copy of
     the date, which its index holds in order; one narrowed by period,
-    official or organisation (`with_facet_keys`), by its facet keys' copy,
-    so that the matches found through their GIN index are sorted without
-    visiting each article."""
+    official or organisation (`with_facet_keys`), by the copy beside its
+    ArticleKey rows (or facet keys), likewise."""
     annotations = queryset.query.annotations
     date = next((name for name in ("place_date", "key_date") if name in annotations), "published_on")
     return queryset.order_by(*date_order(date))

@@ -126,6 +126,14 @@ def count_articles_per_province(era: str, known: Provinces | None = None) -> dic
     return {int(key): n for key, n in totals.values_list("key", "articles")}
 
 
+
+def articles_with_key(counted: str, key) -> int:
+    """How many articles an entity's page lists: the stored total of its
+    facet key (KeyTotal; `counted` is "periods", "officials",
+    "organisations" or "places"), which triggers keep as the facts change."""
+    total = KeyTotal.objects.filter(counted=counted, key=str(key)).values_list("articles", flat=True).first()
+    return max(total or 0, 0)
+
 def articles_per_period() -> tuple[dict[int, int], datetime | None]:
     """({period id: articles}, when they were counted), like articles_per_province."""
     return _stored_or_live("period-articles")

@@ -28,7 +28,7 @@ from archive.models import (
     Organisation,
     Period,
 )
-from archive.pagination import paginate
+from archive.pagination import PAGE_SIZE, StoredCountPaginator, paginate
 from archive.results import LIST_FIELDS, results_context, understood_url
 from archive.scopes import PROVINCE_ERAS, Provinces, articles_in, era_of, facts_of, newest_first, with_facet_keys
 from archive.search.filters import ArticleFilter
@@ -176,12 +176,15 @@ def province_overview(request):
 # -- Other entities --------------------------------------------------------------
 
 
-def _entity_page(request, template, entity, articles, filename: str, **extra):
-    """An entity with its articles (newest first), or all of them as CSV/JSON."""
+def _entity_page(request, template, entity, articles, filename: str, total=None, **extra):
+    """An entity with its articles (newest first), or all of them as CSV/JSON;
+    `total`, the stored number of its articles, spares counting them."""
     articles = newest_first(articles)
     if fmt := exports.requested_format(request):
         return exports.articles(request, articles, filename, fmt)
-    page = paginate(request, articles.only(*LIST_FIELDS))
+    listed = articles.only(*LIST_FIELDS)
+    paginator = None if total is None else StoredCountPaginator(listed, PAGE_SIZE, total)
+    page = paginate(request, listed, paginator=paginator)
     context = {"entity": entity, "page": page, "canonical": canonical(request, entity), **extra}
     return render(request, template, context)
 
@@ -203,6 +206,7 @@ def official_detail(request, slug):
     articles = with_facet_keys(Article.objects.visible(), "officials", [official.pk])
     return _entity_page(
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
+        total=stats.articles_with_key("officials", official.pk),
         roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
         feed_url=reverse("archive:official-feed", args=[official.slug]),
     )
@@ -216,6 +220,7 @@ def organisation_detail(request, pk):
     articles = with_facet_keys(Article.objects.visible(), "organisations", [organisation.pk])
     return _entity_page(
         request, "archive/organisation_detail.html", organisation, articles, f"bai-viet-co-quan-{pk}",
+        total=stats.articles_with_key("organisations", organisation.pk),
         agreements=agreements,
     )
 
@@ -287,6 +292,7 @@ def period_detail(request, key):
     articles = with_facet_keys(Article.objects.visible(), "periods", [start * 10000 + end])
     return _entity_page(
         request, "archive/period_detail.html", periods[0], articles, f"bai-viet-giai-doan-{key}",
+        total=stats.articles_with_key("periods", start * 10000 + end),
         agreements=agreements, list_limit=stats.LIST_LIMIT,
     )
 
