@@ -27,7 +27,10 @@ from django.test import Client
 from django.urls import reverse
 
 from archive.importer import after_import, import_paths
-from archive.models import Article, ArticleOrganisation, ArticlePeriod, Locality, Official, Organisation, Period, Role
+from archive.models import (
+    Agreement, Article, ArticleAgreement, ArticleOrganisation, ArticlePeriod, Citation, Document, Locality, Official,
+    Organisation, Period, Role,
+)
 from archive.pagination import PAGE_SIZE, PlannedPaginator
 from archive.results import LIST_FIELDS
 from archive.search.entities import entities
@@ -263,6 +266,10 @@ def browse_pages() -> list[Page]:
         pages.append(Page("official facet", f"{reverse('archive:search')}?official={official.slug}"))
     if organisation := busiest(Organisation, ArticleOrganisation, "organisation"):
         pages.append(Page("largest organisation", organisation.get_absolute_url()))
+    if document := busiest(Document, Citation, "document"):
+        pages.append(Page("most cited document", document.get_absolute_url()))
+    if agreement := busiest(Agreement, ArticleAgreement, "agreement"):
+        pages.append(Page("most reported agreement", agreement.get_absolute_url()))
     return pages
 
 
@@ -378,4 +385,35 @@ def database_size() -> dict:
         "exact_gin_index_bytes": exact_gin,
         "exact_column_bytes_per_article": round(exact_column or 0),
         "largest_tables": [{"table": name, "bytes": size} for name, size in tables[:8]],
+        "parts": _parts(),
     }
+
+
+def _parts() -> list[dict]:
+    """Each archive table's parts: its rows ("table": the main fork with its
+    free space and visibility maps), its TOAST (long values, with the TOAST
+    index) and each of its indexes, largest table first."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT c.relname, 'table', pg_table_size(c.oid) - coalesce(pg_total_relation_size(c.reltoastrelid), 0)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname LIKE 'archive\\_%%'
+            UNION ALL
+            SELECT c.relname, 'TOAST', pg_total_relation_size(c.reltoastrelid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname LIKE 'archive\\_%%'
+              AND c.reltoastrelid <> 0
+            UNION ALL
+            SELECT c.relname, i.relname, pg_relation_size(i.oid)
+            FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relname LIKE 'archive\\_%%'
+            """
+        )
+        rows = cursor.fetchall()
+    table_bytes = {}
+    for table, _part, size in rows:
+        table_bytes[table] = table_bytes.get(table, 0) + size
+    rows.sort(key=lambda row: (-table_bytes[row[0]], row[0], -row[2]))
+    return [{"table": table, "part": part, "bytes": size} for table, part, size in rows]

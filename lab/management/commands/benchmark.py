@@ -1,4 +1,5 @@
 import gc
+import itertools
 import json
 import os
 import tempfile
@@ -119,6 +120,10 @@ class Command(BaseCommand):
         write(f"database: {size['bytes_per_article']:,} bytes/article ({size['archive_tables_bytes'] / 1e9:.2f} GB "
               f"for {size['articles']:,} articles; GIN index {size['search_gin_index_bytes'] / 1e6:,.0f} MB)")
         articles = max(size["articles"], 1)
+        for table, parts in itertools.groupby(size["parts"], key=lambda part: part["table"]):
+            parts = [part for part in parts if part["bytes"] >= articles]  # one byte per article or more
+            if parts:
+                write(f"  {table}: " + ", ".join(f"{part['part']} {part['bytes'] / articles:,.0f}" for part in parts))
         write(f"exact-spelling vector: {size['exact_column_bytes_per_article']:,} bytes/article in the rows, its GIN "
               f"index {size['exact_gin_index_bytes'] / articles:,.0f} bytes/article "
               f"({size['exact_gin_index_bytes'] / 1e6:,.0f} MB)")
