@@ -222,8 +222,8 @@ def articles_of_era(places):
 
 def with_facet_keys(queryset, field: str, keys: list[int]):
     """The articles of `queryset` whose facet keys (ArticleFacetKeys) hold
-    any of `keys` in `field` ("periods": start × 10000 + end, "officials"
-    or "organisations": ids), with the article's date beside them as
+    any of `keys` in `field` ("periods": start × 10000 + end, "officials",
+    "organisations" or "provinces": ids), with the article's date beside them as
     `key_date`, which date order (`newest_first`) then reads.
 
     One key is a join with its ArticleKey rows, whose index holds them newest
@@ -237,7 +237,7 @@ def with_facet_keys(queryset, field: str, keys: list[int]):
     newer article of the archive (docs/performance.md)."""
     if "key_date" in queryset.query.annotations:
         return queryset.filter(**{f"facet_keys__{field}__overlap": keys})
-    if len(keys) == 1:
+    if len(keys) == 1 and field in KEY_LISTS:  # provinces have none: those listed so are new and small
         rows = queryset.filter(list_keys__list=KEY_LISTS[field], list_keys__key=keys[0])
         return rows.annotate(key_date=F("list_keys__published_on"))
     queryset = queryset.filter(**{f"facet_keys__{field}__overlap": keys})
