@@ -255,3 +255,15 @@ def test_a_name_typed_with_other_diacritics_is_not_that_official(client):
               officials=[("Dương Hồng Bình", "Phó Chủ tịch")])
     response = client.get(URL, {"q": "Dương Hồng Bính"})
     assert not response.context["named_officials"]
+
+
+def test_the_filters_are_behind_a_details_control_and_the_chosen_ones_are_chips_above_the_results(client, corpus):
+    """On a phone the results come first: the facets sit in a <details>
+    ("Bộ lọc", no script needed), the chosen values as chips at the top of
+    the results, the year chart after them."""
+    text = client.get(URL, {"q": "dân vận", "province": "thua-thien-hue"}).text
+    panel = text.index('<details class="facets-panel">')
+    assert text.index("<summary>Bộ lọc", panel) < text.index('<aside class="facets"', panel)
+    results = text.index('<section class="results">')
+    assert results < text.index('<ul class="chips"') < text.index('<ol class="articles">') < text.index("timeline-panel")
+    assert "(1 đang chọn)" in text
