@@ -242,6 +242,13 @@ def test_the_other_pages_are_the_overviews_and_the_biggest_and_oldest_lists():
         "period facet, oldest": "/tim-kiem/?period=2006-2010",
         "busiest official": "/can-bo/tran-thi-dieu-minh/", "official facet": "/tim-kiem/?official=tran-thi-dieu-minh",
         "largest organisation": Organisation.objects.get(name=commission[0]).get_absolute_url(),
+        "province overview today": "/tinh-thanh/?era=post2025",
+        "officials directory": "/can-bo/", "officials, typed name": "/can-bo/?q=tran+thi",
+        "officials directory, letter T": "/can-bo/?chu=T&page=2",
+        "officials, province and title": "/can-bo/?province=thua-thien-hue&title=bi-thu",
+        "places directory": "/dia-phuong/", "places directory, a province": "/dia-phuong/?tinh=thua-thien-hue",
+        "organisations directory": "/co-quan/", "documents directory": "/van-ban/",
+        "province facet today": "/tim-kiem/?era=post2025&province=hue",
     }
     timings = scale.time_pages([scale.Page("period list", "/giai-doan/")], repeat=2)
     assert [(t.name, len(t.samples_ms), t.note) for t in timings] == [("period list", 2, "GET /giai-doan/ -> [200]")]

@@ -270,6 +270,27 @@ def browse_pages() -> list[Page]:
         pages.append(Page("most cited document", document.get_absolute_url()))
     if agreement := busiest(Agreement, ArticleAgreement, "agreement"):
         pages.append(Page("most reported agreement", agreement.get_absolute_url()))
+    return pages + directory_pages(province)
+
+
+def directory_pages(province) -> list[Page]:
+    """The directories and the province list of today (with its map), the
+    officials' at their broadest and narrowest."""
+    search, officials, places = reverse("archive:search"), reverse("archive:officials"), reverse("archive:localities")
+    pages = [
+        Page("province overview today", f"{reverse('archive:provinces')}?era=post2025"),
+        Page("officials directory", officials),
+        Page("officials, typed name", f"{officials}?q=tran+thi"),
+        Page("officials directory, letter T", f"{officials}?chu=T&page=2"),
+        Page("places directory", places),
+        Page("organisations directory", reverse("archive:organisations")),
+        Page("documents directory", reverse("archive:documents")),
+    ]
+    if province:
+        pages.append(Page("officials, province and title", f"{officials}?province={province.slug}&title=bi-thu"))
+        pages.append(Page("places directory, a province", f"{places}?tinh={province.slug}"))
+        if province.successor_id:
+            pages.append(Page("province facet today", f"{search}?era=post2025&province={province.successor.slug}"))
     return pages
 
 
