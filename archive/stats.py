@@ -73,6 +73,21 @@ def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
     )
 
 
+
+def places_of(official, limit: int = 50) -> list[Locality]:
+    """The places where `official` was seen, most articles first, each with
+    its `article_count`: the official's roles counted per place first (the
+    official's index rows), then those places read."""
+    counts = list(
+        Role.objects.visible().filter(official=official).exclude(locality=None).values("locality")
+        .annotate(n=Count("article", distinct=True)).order_by("-n", "locality")[:limit]
+    )
+    places = Locality.objects.select_related("province").in_bulk([row["locality"] for row in counts])
+    for row in counts:
+        places[row["locality"]].article_count = row["n"]
+    ordered = [places[row["locality"]] for row in counts]
+    return sorted(ordered, key=lambda place: (-place.article_count, place.sort_name))
+
 def _province_key(era: str, prefix: str = "locality__"):
     """The province a unit counts for in `era`, before folding
     (`_folded`): today, its own post-2025 province or the one that took it

@@ -197,17 +197,15 @@ def official_detail(request, slug):
         official.roles.visible().select_related("article")
         .only("title", "seen_on", "official", "article__title", "article__published_on")
         .annotate(date=Coalesce("seen_on", "article__published_on"))
-        .order_by(F("date").asc(nulls_last=True), "id")[:TIMELINE_LIMIT]
-    )
-    places = (
-        Locality.objects.filter(roles__official=official, roles__hidden=False).select_related("province")
-        .annotate(article_count=Count("roles__article", distinct=True)).order_by("-article_count", "sort_name")[:50]
+        # A role's date is its article's unless the text gave another; an
+        # undated article's roles have none and come last (the index's order).
+        .order_by("seen_on", "id")[:TIMELINE_LIMIT]
     )
     articles = with_facet_keys(Article.objects.visible(), "officials", [official.pk])
     return _entity_page(
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
         total=stats.articles_with_key("officials", official.pk),
-        roles=roles, places=places, timeline_limit=TIMELINE_LIMIT,
+        roles=roles, places=stats.places_of(official), timeline_limit=TIMELINE_LIMIT,
         feed_url=reverse("archive:official-feed", args=[official.slug]),
     )
 

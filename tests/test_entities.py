@@ -261,7 +261,7 @@ def test_official_page_shows_aliases_title_timeline_places_and_articles(client, 
 
 
 def test_official_page_query_count(client, corpus, django_assert_num_queries):
-    with django_assert_num_queries(5):  # official, titles, places, count, page
+    with django_assert_num_queries(6):  # official, titles, places counted, places, stored total, page
         client.get("/can-bo/tran-thi-dieu-minh/")
 
 

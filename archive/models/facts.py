@@ -57,7 +57,10 @@ class Role(Fact):
     """An official seen with a title in an article, as written there."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="roles")
-    official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.PROTECT, related_name="roles")
+    official = models.ForeignKey(
+        Official, verbose_name="cán bộ", on_delete=models.PROTECT, related_name="roles",
+        db_index=False,  # role_official_timeline leads with it
+    )
     title = models.CharField("chức danh", max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation, verbose_name="cơ quan", null=True, blank=True, on_delete=models.SET_NULL, related_name="roles"
@@ -76,6 +79,9 @@ class Role(Fact):
             models.UniqueConstraint(fields=["article", "official", "title"], name="role_article_official_title")
         ]
         indexes = [
+            # An official's titles in date order (the official's page) read
+            # from the start of the official's rows.
+            models.Index(fields=["official", "seen_on", "id"], name="role_official_timeline"),
             # A place's officials (archive.stats.officials_in) from the index
             # alone: at 1M a province's ~141,000 roles took a scan of all 2.8M.
             models.Index(
