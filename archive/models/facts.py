@@ -20,7 +20,10 @@ class FactQuerySet(models.QuerySet):
 class Fact(models.Model):
     """A fact about one article. `origin` and `hidden` make curator edits stick:
     the importer only ever deletes or rewrites rows it wrote itself and never
-    re-creates a fact a curator hid."""
+    re-creates a fact a curator hid.
+
+    Each fact's `article` has no index of its own: the fact's unique
+    constraint starts with the article and serves its lookups."""
 
     class Origin(models.TextChoices):
         IMPORT = "import", "Trích xuất tự động"
@@ -37,7 +40,7 @@ class Fact(models.Model):
 
 
 class ArticleLocality(Fact):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="locality_facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="locality_facts", db_index=False)
     locality = models.ForeignKey(Locality, verbose_name="địa phương", on_delete=models.PROTECT, related_name="article_facts")
     history = HistoricalRecords()
 
@@ -56,7 +59,7 @@ class ArticleLocality(Fact):
 class Role(Fact):
     """An official seen with a title in an article, as written there."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="roles")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="roles", db_index=False)
     official = models.ForeignKey(
         Official, verbose_name="cán bộ", on_delete=models.PROTECT, related_name="roles",
         db_index=False,  # role_official_timeline leads with it
@@ -98,7 +101,7 @@ class Role(Fact):
 
 
 class ArticleOrganisation(Fact):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="organisation_facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="organisation_facts", db_index=False)
     organisation = models.ForeignKey(Organisation, verbose_name="cơ quan", on_delete=models.PROTECT, related_name="article_facts")
     as_written = models.CharField("cách viết trong bài", max_length=300, blank=True)
     history = HistoricalRecords()
@@ -124,7 +127,7 @@ class ArticleAgreement(Fact):
         BOTH = "both", "Tổng kết và ký kết"
         PLAN = "plan", "Kế hoạch năm"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="agreement_facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="agreement_facts", db_index=False)
     agreement = models.ForeignKey(Agreement, verbose_name="chương trình", on_delete=models.PROTECT, related_name="article_facts")
     kind = models.CharField("bài viết đưa tin", max_length=8, choices=Kind.choices)
     history = HistoricalRecords()
@@ -144,7 +147,7 @@ class ArticleAgreement(Fact):
 
 
 class ArticlePeriod(Fact):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="period_facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="period_facts", db_index=False)
     period = models.ForeignKey(Period, verbose_name="giai đoạn", on_delete=models.PROTECT, related_name="article_facts")
     history = HistoricalRecords()
 
@@ -161,7 +164,7 @@ class ArticlePeriod(Fact):
 
 
 class Citation(Fact):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations", db_index=False)
     document = models.ForeignKey(Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="citations")
     as_written = models.CharField("cách viết trong bài", max_length=400, blank=True)
     history = HistoricalRecords()
