@@ -73,7 +73,6 @@ def officials_in(locality: Locality, limit: int = LIST_LIMIT) -> list[dict]:
     )
 
 
-
 def places_of(official, limit: int = 50) -> list[Locality]:
     """The places where `official` was seen, most articles first, each with
     its `article_count`: the official's roles counted per place first (the
@@ -87,6 +86,47 @@ def places_of(official, limit: int = 50) -> list[Locality]:
         places[row["locality"]].article_count = row["n"]
     ordered = [places[row["locality"]] for row in counts]
     return sorted(ordered, key=lambda place: (-place.article_count, place.sort_name))
+
+
+# The Party's terms (nhiệm kỳ) the officials of a place are grouped by: a
+# year belongs to the term that starts in it or before (2020 is 2020–2025).
+TERM_STARTS = (2005, 2010, 2015, 2020, 2025, 2030)
+
+
+def term_of(year: int | None) -> tuple[int, int] | None:
+    if year is None:
+        return None
+    start = max((s for s in TERM_STARTS if s <= year), default=year - (year % 5))
+    return start, start + 5
+
+
+def officials_by_term(locality: Locality, limit: int = 300) -> list[tuple[str, list[dict]]]:
+    """Officials seen with a title in the scope of `locality`, by term,
+    newest first: [(label, [{official__slug, official__name, title,
+    articles, first, last}])], most articles first in each. One query
+    (the `limit` largest (official, title, year) groups, from the index
+    role_place_official)."""
+    rows = (
+        Role.objects.visible().filter(locality_scope(locality))
+        .annotate(year=ExtractYear("seen_on"))
+        .values("official__slug", "official__name", "title", "year")
+        .annotate(articles=Count("*")).order_by("-articles", "official__sort_name", "title")[:limit]
+    )
+    terms: dict[tuple[int, int] | None, dict[tuple, dict]] = {}
+    for row in rows:
+        term = terms.setdefault(term_of(row["year"]), {})
+        key = (row["official__slug"], row["title"])
+        held = term.setdefault(key, {**row, "articles": 0, "first": row["year"], "last": row["year"]})
+        held["articles"] += row["articles"]
+        if row["year"] is not None:
+            held["first"] = min(filter(None, (held["first"], row["year"])))
+            held["last"] = max(filter(None, (held["last"], row["year"])))
+    result = []
+    for term in sorted(terms, key=lambda t: (t is None, -(t or (0, 0))[0])):
+        label = f"Nhiệm kỳ {term[0]}–{term[1]}" if term else "Không rõ thời gian"
+        result.append((label, sorted(terms[term].values(), key=lambda r: (-r["articles"], r["official__name"]))))
+    return result
+
 
 def _province_key(era: str, prefix: str = "locality__"):
     """The province a unit counts for in `era`, before folding

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive import charts, exports, stats
+from archive.role_chart import role_timeline
 from archive.entity_filters import AgreementFilter
 from archive.models import (
     Agreement,
@@ -130,7 +131,7 @@ def locality_detail(request, slug):
         feed_url=reverse("archive:locality-feed", args=[locality.slug]),
         children=stats.children_with_counts(locality),
         agreements=stats.agreements_in(locality),
-        officials=stats.officials_in(locality),
+        officials=stats.officials_by_term(locality),
         absorbed=(
             locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("sort_name")
             if locality.era == Locality.Era.POST2025 and locality.level == Locality.Level.PROVINCE else []
@@ -194,8 +195,9 @@ def official_detail(request, slug):
     if official is None:
         return _moved(request, Official, slug=slug)
     roles = (
-        official.roles.visible().select_related("article")
-        .only("title", "seen_on", "official", "article__title", "article__published_on")
+        official.roles.visible().select_related("article", "locality")
+        .only("title", "seen_on", "official", "article__title", "article__published_on",
+              "locality__name", "locality__unit_type")
         .annotate(date=Coalesce("seen_on", "article__published_on"))
         # A role's date is its article's unless the text gave another; an
         # undated article's roles have none and come last (the index's order).
@@ -206,6 +208,11 @@ def official_detail(request, slug):
         request, "archive/official_detail.html", official, articles, f"bai-viet-{official.slug}",
         total=stats.articles_with_key("officials", official.pk),
         roles=roles, places=stats.places_of(official), timeline_limit=TIMELINE_LIMIT,
+        role_chart=role_timeline(
+            [(role.title, role.locality.display if role.locality else "", role.date and role.date.year)
+             for role in roles],
+            title=f"Chức danh của {official.name} theo năm và nơi",
+        ),
         feed_url=reverse("archive:official-feed", args=[official.slug]),
     )
 

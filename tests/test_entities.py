@@ -93,7 +93,7 @@ def test_province_page_lists_its_units_articles_with_the_search_facets(client, c
     # Agreements signed there, by period; officials seen there with their titles.
     assert [a.name for a in response.context["agreements"]] == ["Chương trình cấp tỉnh Huế", "Chương trình phối hợp Phong Điền"]
     assert "Giai đoạn 2021–2025" in response.text
-    officials = {(row["official__name"], row["title"]) for row in response.context["officials"]}
+    officials = {(row["official__name"], row["title"]) for _term, rows in response.context["officials"] for row in rows}
     assert officials == {("Trần Thị Diệu Minh", "Trưởng Ban Dân vận Huyện ủy"), ("Trần Thị Diệu Minh", "Phó Bí thư Huyện ủy")}
 
 

@@ -85,7 +85,7 @@ class Role(Fact):
             # An official's titles in date order (the official's page) read
             # from the start of the official's rows.
             models.Index(fields=["official", "seen_on", "id"], name="role_official_timeline"),
-            # A place's officials (archive.stats.officials_in) from the index
+            # A place's officials (archive.stats.officials_in, officials_by_term) from the index
             # alone: at 1M a province's ~141,000 roles took a scan of all 2.8M.
             models.Index(
                 fields=["locality", "official", "title", "seen_on"], condition=models.Q(hidden=False),
