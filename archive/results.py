@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models.functions import Left
 from django.http import Http404, QueryDict
 
-from archive import charts, stats
+from archive import caching, charts, stats
 from archive.models import ArticleLocality, Locality
 from archive.pagination import PAGE_SIZE, RESULT_CAP, DegradedPage, PlannedPaginator, paginate
 from archive.search.entities import entities, named_officials, named_places
@@ -122,7 +122,9 @@ def _full_context(request, filterset, *, whole_archive: bool = False) -> dict:
 def _degraded_context(request, filterset) -> dict:
     """The answer when the full page did not come in time: the matching
     articles newest first, one page at a time, without ranking, counts,
-    facets or highlighted snippets."""
+    facets or highlighted snippets. Never kept by the page cache: the full
+    page comes when the server is less busy."""
+    caching.dont_store(request)
     number = request.GET.get("page", "1")
     if not number.isdecimal() or not 1 <= int(number) <= RESULT_CAP // PAGE_SIZE:
         raise Http404("Không có trang này")

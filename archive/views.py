@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from archive import charts, exports, stats
+from archive import caching, charts, exports, stats
 from archive.role_chart import role_timeline
 from archive.entity_filters import AgreementFilter
 from archive.models import (
@@ -129,9 +129,10 @@ def locality_detail(request, slug):
         entity=locality,
         canonical=canonical(request, locality),
         feed_url=reverse("archive:locality-feed", args=[locality.slug]),
-        children=stats.children_with_counts(locality),
-        agreements=stats.agreements_in(locality),
-        officials=stats.officials_by_term(locality),
+        # The same for every list of the place: kept under the data version.
+        children=caching.cached("children", lambda: stats.children_with_counts(locality), locality.pk),
+        agreements=caching.cached("agreements-in", lambda: list(stats.agreements_in(locality)), locality.pk),
+        officials=caching.cached("officials-by-term", lambda: stats.officials_by_term(locality), locality.pk),
         absorbed=(
             locality.absorbed.filter(level=Locality.Level.PROVINCE).order_by("sort_name")
             if locality.era == Locality.Era.POST2025 and locality.level == Locality.Level.PROVINCE else []

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "danvan.unavailable.DatabaseUnavailableMiddleware",
     "danvan.replicas.ReplicaMiddleware",
+    "archive.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -236,6 +237,44 @@ if POOL_MAX_SIZE:
         # A pooled connection goes back to the pool at the end of each request.
         database["CONN_MAX_AGE"] = 0
         database["OPTIONS"]["pool"] = {"min_size": POOL_MIN_SIZE, "max_size": POOL_MAX_SIZE, "timeout": POOL_TIMEOUT}
+
+# The cache of rendered public pages and expensive fragments (archive.caching),
+# shared by every process; its keys carry the data version, so nothing in it
+# is ever stale. CACHE_URL picks the backend:
+#   db:// (default)       the database's danvan_cache table (made by migrate)
+#   file:///var/cache/dv  files in that directory (one machine only)
+#   redis://host:6379/1   Redis (pip install redis)
+#   memcached://host:11211  Memcached (pip install pymemcache)
+#   locmem://  dummy://   this process only / nothing (tests, debugging)
+CACHE_URL = env_str("CACHE_URL", "db://")
+# Off: every page rendered for every request, without ETag (tests, debugging).
+CACHE_PAGES = env_bool("DANVAN_CACHE_PAGES", True)
+CACHE_TIMEOUT = env_int("CACHE_TIMEOUT_SECONDS", 86400)
+
+
+def cache_from_url(url: str) -> dict:
+    scheme, _, rest = url.partition("://")
+    backends = {
+        "db": ("django.core.cache.backends.db.DatabaseCache", "danvan_cache"),
+        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "redis": ("django.core.cache.backends.redis.RedisCache", url),
+        "memcached": ("django.core.cache.backends.memcached.PyMemcacheCache", rest),
+        "locmem": ("django.core.cache.backends.locmem.LocMemCache", "danvan"),
+        "dummy": ("django.core.cache.backends.dummy.DummyCache", ""),
+    }
+    if "://" not in url or scheme not in backends or (scheme in {"file", "memcached"} and not rest):
+        raise ImproperlyConfigured(
+            f"CACHE_URL must be db://, file:///path, redis://…, memcached://host:port, locmem:// or dummy://, got {url!r}"
+        )
+    backend, location = backends[scheme]
+    cache = {"BACKEND": backend, "LOCATION": location, "TIMEOUT": CACHE_TIMEOUT, "KEY_PREFIX": "danvan"}
+    if scheme in {"db", "file", "locmem"}:
+        # Old versions' pages are never asked for again: culled when full.
+        cache["OPTIONS"] = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4}
+    return cache
+
+
+CACHES = {"default": cache_from_url(CACHE_URL)}
 
 # A search page (query, count, facets) gets this long; past it the page is
 # answered in date order without counts or facets (archive.search.time_budget).

@@ -60,6 +60,13 @@ def _no_read_replicas(settings):
 
 
 @pytest.fixture(autouse=True)
+def _pages_rendered_every_time(settings):
+    """Tests look at a page's context and count its queries: the page cache
+    (archive.caching) is off but in tests/test_data_version.py."""
+    settings.CACHE_PAGES = False
+
+
+@pytest.fixture(autouse=True)
 def _static_files_without_collectstatic(settings):
     """Production serves hashed names from collectstatic's manifest; tests
     don't run collectstatic, so they use the plain storage."""

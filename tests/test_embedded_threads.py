@@ -77,9 +77,9 @@ def worker():
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + WAIT_SECONDS
-        while True:  # robots.txt needs no database: the server stays stopped
+        while True:  # a static file needs no database: the server stays stopped
             try:
-                status_of(base + "/robots.txt")
+                status_of(base + "/static/css/site.css")
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:

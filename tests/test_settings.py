@@ -203,3 +203,24 @@ def test_the_deploy_templates_placeholder_secret_key_is_refused():
     })
     assert result.returncode != 0
     assert "SECRET_KEY is still the placeholder of deploy/danvan.env.example" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("db://", "django.core.cache.backends.db.DatabaseCache", "danvan_cache"),
+        ("file:///var/cache/danvan", "django.core.cache.backends.filebased.FileBasedCache", "/var/cache/danvan"),
+        ("redis://cache.internal:6379/1", "django.core.cache.backends.redis.RedisCache", "redis://cache.internal:6379/1"),
+        ("memcached://cache.internal:11211", "django.core.cache.backends.memcached.PyMemcacheCache",
+         "cache.internal:11211"),
+    ],
+)
+def test_cache_url_picks_the_shared_cache(url, backend, location):
+    cache = project_settings.cache_from_url(url)
+    assert (cache["BACKEND"], cache["LOCATION"]) == (backend, location)
+
+
+@pytest.mark.parametrize("url", ["mysql://x", "file://", "redis"])
+def test_a_bad_cache_url_is_reported(url):
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        project_settings.cache_from_url(url)

@@ -12,7 +12,7 @@ The models live in four modules: `entities` (what facts point at), `articles`,
 """
 
 from archive.models.articles import Article, ArticleQuerySet, ImportRun, content_hash
-from archive.models.derived import ArticleFacetKeys, ArticleKey, ArticlePlace, FacetCount, KeyTotal
+from archive.models.derived import ArticleFacetKeys, ArticleKey, ArticlePlace, DataVersion, FacetCount, KeyTotal
 from archive.models.entities import (
     Agreement,
     Document,
@@ -37,7 +37,8 @@ from archive.models.facts import (
 
 __all__ = [
     "FACT_MODELS", "Agreement", "Article", "ArticleAgreement", "ArticleFacetKeys", "ArticleKey", "ArticleLocality",
-    "ArticleOrganisation", "ArticlePeriod", "ArticlePlace", "ArticleQuerySet", "Citation", "Document", "FacetCount",
+    "ArticleOrganisation", "ArticlePeriod", "ArticlePlace", "ArticleQuerySet", "Citation", "DataVersion", "Document",
+    "FacetCount",
     "Fact", "FactQuerySet", "ImportRun", "KeyTotal", "Locality", "MergeRecord", "Official", "Organisation", "Period",
     "Role",
     "content_hash", "unique_slug",

@@ -172,3 +172,18 @@ class FacetCount(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}: {self.count}"
+
+
+class DataVersion(models.Model):
+    """One row (id 1) whose `version` moves on with every statement that
+    changes what the public pages show: an import, a curator's save or
+    delete, a merge, a hide, a gazetteer load, a recount. Kept by statement
+    triggers on every archive table but the history, the import runs and
+    itself (archive/sql/data_version.sql), so no code path can forget it.
+    Conditional GET and the page cache are keyed on it (archive.caching)."""
+
+    version = models.BigIntegerField()
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -8,7 +8,8 @@ from pathlib import Path
 from django.db import migrations
 
 # The files migration 0015 installed; a later file is installed by the
-# migration that creates its tables (key_totals.sql: 0023, article_keys.sql: 0026).
+# migration that creates its tables (key_totals.sql: 0023, article_keys.sql: 0026,
+# data_version.sql: 0029).
 FILES = ("search.sql", "places.sql", "facet_keys.sql", "derived.sql")
 
 
