@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+# `make run WARM=0` serves without warming the caches first (manage.py warm).
+WARM ?= 1
 
 .PHONY: install run serve prod-local test loadtest stop clean
 
@@ -24,6 +26,7 @@ run: install
 	$(BIN)/python manage.py load_gazetteer --if-needed
 	$(BIN)/python manage.py import_articles fixtures/articles
 	$(BIN)/python manage.py collectstatic --noinput -v0
+	[ "$(WARM)" = 0 ] || $(BIN)/python manage.py warm
 	$(MAKE) serve
 
 # Serve with gunicorn; the embedded PostgreSQL (if used) stops when gunicorn does.
@@ -40,7 +43,9 @@ prod-local: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# 50 users for 60 s against gunicorn on 127.0.0.1 (see scripts/loadtest/run.py).
+# 50 users for 60 s against gunicorn on 127.0.0.1 (see scripts/loadtest/run.py),
+# from a cold start: the page cache cleared, the embedded PostgreSQL stopped.
+LOADTEST_ARGS ?= --cold
 loadtest: install
 	$(BIN)/pip install -q -e '.[dev,load]'
 	$(BIN)/python manage.py migrate --noinput -v0

@@ -4,12 +4,18 @@ Prints throughput, p50/p95/p99, errors and the workers' memory over the run,
 and exits non-zero if any request failed or memory kept growing.
 Only 127.0.0.1 is ever targeted.
 
-    .venv/bin/python scripts/loadtest/run.py [--users 50] [--seconds 60] [--port 8089]
+--cold starts from nothing: the page cache cleared and the embedded
+PostgreSQL stopped (with DATABASE_URL unset), so the workers' threads start
+it together at the first requests; --warm runs `manage.py warm` first, as
+`make run` and the deploy units do.
+
+    .venv/bin/python scripts/loadtest/run.py [--users 50] [--seconds 60] [--port 8089] [--cold] [--warm]
 """
 
 import argparse
 import csv
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,26 +48,51 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer at {url} within {seconds:.0f} s")
 
 
+def locust_program() -> str:
+    """locust beside this Python (the `load` extra), else on PATH."""
+    beside = BIN / "locust"
+    return str(beside) if beside.exists() else shutil.which("locust") or str(beside)
+
+
+def manage(*args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True)
+
+
+def start_cold() -> None:
+    """The page cache emptied, then the embedded server stopped."""
+    manage("shell", "-c", "from django.core.cache import cache; cache.clear()")
+    if not os.environ.get("DATABASE_URL"):
+        subprocess.run([sys.executable, "-m", "danvan.embedded", "stop"], cwd=ROOT, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8089)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--cold", action="store_true", help="clear the page cache and stop the embedded server first")
+    parser.add_argument("--warm", action="store_true", help="run manage.py warm before serving")
     args = parser.parse_args()
+    if args.cold:
+        start_cold()
+    if args.warm:
+        manage("warm")
+    args.load = os.getloadavg()[0]
 
     host = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "danvan.wsgi", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", str(args.workers), "--threads", "4", "--log-level", "warning"],
+         "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "warning"],
         cwd=ROOT, start_new_session=True,
     )
     try:
-        wait_until_up(host + "/")
+        wait_until_up(host + "/static/css/site.css")  # no database: a cold start stays cold
         memory = [rss_mb(server.pid)]
         out = Path(tempfile.mkdtemp(prefix="loadtest-"))
         locust = subprocess.Popen(
-            [str(BIN / "locust"), "-f", str(ROOT / "scripts/loadtest/locustfile.py"), "--headless",
+            [locust_program(), "-f", str(ROOT / "scripts/loadtest/locustfile.py"), "--headless",
              "-u", str(args.users), "-r", "10", "-t", f"{args.seconds}s", "--host", host,
              "--csv", str(out / "run"), "--only-summary", "--loglevel", "WARNING"],
             cwd=ROOT,
@@ -80,7 +111,10 @@ def report(stats_path: Path, memory: list[float], args) -> int:
     rows = list(csv.DictReader(stats_path.open()))
     total = next(row for row in rows if row["Name"] == "Aggregated")
     requests, failures = int(total["Request Count"]), int(total["Failure Count"])
-    print(f"\nload test: {args.users} users, {args.seconds} s, gunicorn {args.workers} workers on 127.0.0.1")
+    start = "cold (cache cleared, server stopped)" if args.cold else "as found"
+    print(f"\nload test: {args.users} users, {args.seconds} s, gunicorn {args.workers} workers × {args.threads} threads "
+          f"on 127.0.0.1; start {start}{', warmed' if args.warm else ''}; load average {args.load:.1f} → "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'endpoint':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for row in rows:
         print(f"{row['Name'][:21]:<22}{row['Request Count']:>9}{row['Failure Count']:>8}"
