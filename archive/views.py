@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive import caching, charts, exports, stats
+from archive.maps import province_map
 from archive.role_chart import role_timeline
 from archive.entity_filters import AgreementFilter
 from archive.models import (
@@ -31,7 +32,7 @@ from archive.models import (
 )
 from archive.pagination import PAGE_SIZE, StoredCountPaginator, paginate
 from archive.results import LIST_FIELDS, results_context, understood_url
-from archive.scopes import PROVINCE_ERAS, Provinces, articles_in, era_of, facts_of, newest_first, with_facet_keys
+from archive.scopes import PROVINCE_ERAS, WRITTEN, Provinces, articles_in, era_of, facts_of, newest_first, with_facet_keys
 from archive.search.filters import ArticleFilter
 from archive.search.listing import OverBudget
 
@@ -82,6 +83,7 @@ def search_page(request):
     except OverBudget:
         return _busy(request)
     context["canonical"] = request.build_absolute_uri(reverse("archive:home")) if bare else None
+    context["home_map"] = home_map() if bare and "page" not in request.GET else None
     context["feed_url"] = understood_url(reverse("archive:search-feed"), context)
     return render(request, "archive/search.html", context)
 
@@ -143,17 +145,29 @@ def locality_detail(request, slug):
     return render(request, "archive/locality_detail.html", context)
 
 
+def _province_rows(era: str, known: Provinces):
+    """(province, label, articles, agreements) for every province of `era`,
+    most articles first, and when the articles were counted: two queries."""
+    articles, counted_at = stats.articles_per_province(era, known)
+    agreements = stats.agreements_per_province(era, known)
+    rows = [(p, known.label(p, era), articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in known.of_era(era)]
+    rows.sort(key=lambda row: (-row[2], -row[3], row[0].sort_name))
+    return rows, counted_at
+
+
+def home_map():
+    """The small map of the home page: the provinces as written (three queries)."""
+    rows, _counted_at = _province_rows(WRITTEN, Provinces())
+    return province_map(rows, title="Bài viết theo tỉnh, thành phố")
+
+
 def province_overview(request):
     """Every province of one era (`era`: as written, or today's 34): articles
     and agreements per province (a chart) and which provinces have a
     programme for each period. Six queries."""
     era = era_of(request.GET.get("era"))
     known = Provinces()
-    provinces = known.of_era(era)
-    (articles, counted_at) = stats.articles_per_province(era, known)
-    agreements = stats.agreements_per_province(era, known)
-    rows = [(p, known.label(p, era), articles.get(p.pk, 0), agreements.get(p.pk, 0)) for p in provinces]
-    rows.sort(key=lambda row: (-row[2], -row[3], row[0].sort_name))
+    rows, counted_at = _province_rows(era, known)
     era_query = f"?era={era}" if era else ""
     if fmt := exports.requested_format(request):
         lines = (
@@ -169,7 +183,9 @@ def province_overview(request):
         ["Bài viết", "Chương trình phối hợp"],
         title="Bài viết và chương trình phối hợp theo tỉnh, thành phố",
     )
+    title = "Bản đồ bài viết và chương trình phối hợp theo tỉnh, thành phố"
     context = {"era": era, "eras": PROVINCE_ERAS, "era_query": era_query, "chart": chart, "periods": periods,
+               "map": province_map(rows, title=title, query=era_query),
                "table": table, "counted_at": counted_at,
                "canonical": request.build_absolute_uri(reverse("archive:provinces"))}
     return render(request, "archive/province_overview.html", context)

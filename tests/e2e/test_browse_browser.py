@@ -112,6 +112,7 @@ def test_browsing_by_place_and_by_person(page):
     a_province_in_each_era_lists_the_articles_its_count_promised(page)
     the_officials_directory_finds_a_name_typed_without_diacritics(page)
     the_places_directory_and_the_province_overview_fit_the_screen(page)
+    the_map_leads_to_a_province(page)
 
 
 def a_province_in_each_era_lists_the_articles_its_count_promised(page):
@@ -170,3 +171,18 @@ def the_places_directory_and_the_province_overview_fit_the_screen(page):
     page.goto(page.base + "/tinh-thanh/?era=post2025")
     expect(page.locator("h1")).to_have_text("Tỉnh, thành phố")
     page.shot("overview")
+
+
+def the_map_leads_to_a_province(page):
+    page.goto(page.base + "/")
+    expect(page.locator("#home-map svg")).to_be_visible()
+    page.get_by_role("link", name="Bản đồ và số liệu theo tỉnh, thành phố").click()
+    circle = page.locator("#provinces-map a.map-link").filter(has_text="Tỉnh Quảng Bình:")
+    expect(circle).to_have_count(1)
+    page.shot("map")
+    # Smaller circles are drawn over bigger ones (the new Quảng Trị over
+    # Quảng Bình): click the part of Quảng Bình's that shows.
+    box = circle.locator("circle").bounding_box()
+    circle.locator("circle").click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.25})
+    expect(page.locator("h1")).to_have_text("Tỉnh Quảng Bình")
+    page.shot("map-province")
