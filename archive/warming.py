@@ -50,11 +50,12 @@ def analyse_missing() -> list[str]:
 
 
 def urls(entities: int = 10) -> list[str]:
-    """The home page, the lists, common searches, and the busiest
+    """The home page, the lists and directories, common searches, and the busiest
     `entities` provinces and periods."""
     pages = [reverse("archive:home"), reverse("archive:search"), reverse("archive:provinces"),
              reverse("archive:provinces") + "?era=post2025", reverse("archive:periods"),
-             reverse("archive:agreements"), reverse("archive:feed")]
+             reverse("archive:agreements"), reverse("archive:feed"), reverse("archive:officials"),
+             reverse("archive:localities"), reverse("archive:organisations"), reverse("archive:documents")]
     pages += [reverse("archive:search") + "?" + urlencode({"q": query}) for query in QUERIES]
     for era, _label in PROVINCE_ERAS:
         counts, _ = stats.articles_per_province(era)

@@ -74,7 +74,7 @@ def test_a_deleted_article_counts_nowhere(client, two_articles):
     assert "1 bài viết" in client.get("/?q=dân+vận").text
     assert client.get("/api/articles/").json()["count"] == 1
     place = client.get("/dia-phuong/phong-dien-thua-thien-hue/")
-    assert [row["articles"] for row in place.context["officials"]] == [1]
+    assert [row["articles"] for _term, rows in place.context["officials"] for row in rows] == [1]
     assert not ArticlePlace.objects.filter(article=gone).exists()
     periods = client.get("/giai-doan/").context["periods"]
     assert [period.article_count for period in periods] == [1]
