@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from contextvars import ContextVar
 from datetime import datetime
 from functools import cache
@@ -140,6 +141,42 @@ def _storable(request, response) -> bool:
     )
 
 
+def _response_from(stored) -> HttpResponse:
+    status, content, headers = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+# One render per page and process at a time: when the data has just
+# changed (or after a restart), the threads asking for the same page wait
+# for the first one's render instead of all rendering it at once.
+_renders: dict[str, threading.Event] = {}
+_renders_lock = threading.Lock()
+RENDER_WAIT_SECONDS = 5.0
+
+
+def _wait_or_lead(key: str):
+    """(None, True) if this thread renders the page, none else being at it;
+    else (the page another thread rendered and stored, waited for at most
+    RENDER_WAIT_SECONDS, or None if it was not stored; False)."""
+    with _renders_lock:
+        running = _renders.get(key)
+        if running is None:
+            _renders[key] = threading.Event()
+            return None, True
+    running.wait(RENDER_WAIT_SECONDS)
+    return shared_cache.get(key), False
+
+
+def _rendered(key: str) -> None:
+    with _renders_lock:
+        done = _renders.pop(key, None)
+    if done is not None:
+        done.set()
+
+
 class PageCacheMiddleware:
     """See the module's docstring. Placed after danvan.replicas' middleware
     (the version is read where the page is) and before the session's (its
@@ -166,20 +203,23 @@ class PageCacheMiddleware:
         key = _key("page", token, request.build_absolute_uri())
         stored = shared_cache.get(key) if request.method == "GET" else None
         if stored is not None:
-            status, content, headers = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            return self._decorated(response, etag, changed_at)
+            return self._decorated(_response_from(stored), etag, changed_at)
+        leader = False
+        if request.method == "GET":
+            stored, leader = _wait_or_lead(key)
+            if stored is not None:
+                return self._decorated(_response_from(stored), etag, changed_at)
         reset = _token.set(token)
         try:
             response = self.get_response(request)
+            if _storable(request, response):
+                headers = [(name, response[name]) for name in CACHED_HEADERS if response.has_header(name)]
+                shared_cache.set(key, (response.status_code, response.content, headers))
+                self._decorated(response, etag, changed_at)
         finally:
             _token.reset(reset)
-        if _storable(request, response):
-            headers = [(name, response[name]) for name in CACHED_HEADERS if response.has_header(name)]
-            shared_cache.set(key, (response.status_code, response.content, headers))
-            return self._decorated(response, etag, changed_at)
+            if leader:  # stored by now, if it could be: the waiting threads take it
+                _rendered(key)
         return response
 
     @staticmethod

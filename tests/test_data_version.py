@@ -3,12 +3,15 @@ archive/sql/data_version.sql): every change moves the version on, so a page
 that shows it gets a new ETag and is rendered again; an unchanged page is a
 304 or comes from the cache; staff always get a fresh, private page."""
 
+import threading
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 
-from archive import caching
+from archive import caching, views
 from archive.curation.merge import merge_officials
 from archive.importer import import_paths
 from archive.models import Article, DataVersion, Official, Role
@@ -187,3 +190,40 @@ def test_fragments_are_kept_under_the_data_version(official_article):
     assert caching.cached("test-fragment", compute, "b") == 2
     official_article.save()
     assert caching.cached("test-fragment", compute, "a") == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_asking_for_the_same_uncached_page_wait_for_one_render(
+    gazetteer_loaded_afterwards, official_article, monkeypatch
+):
+    """Each thread has its own connection: the article is committed."""
+    renders = []
+    started = threading.Event()
+    real = views.article_detail
+
+    def slow_detail(request, pk):
+        renders.append(pk)
+        started.set()
+        release.wait(10)
+        return real(request, pk)
+
+    release = threading.Event()
+    monkeypatch.setattr(views, "article_detail", slow_detail)
+    url = f"/bai-viet/{official_article.pk}/"
+    results = []
+
+    def fetch():
+        results.append(Client().get(url))
+
+    first = threading.Thread(target=fetch)
+    first.start()
+    started.wait(10)
+    others = [threading.Thread(target=fetch) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    release.set()
+    for thread in [first, *others]:
+        thread.join(30)
+    assert len(renders) == 1
+    assert [r.status_code for r in results] == [200] * 4
+    assert len({r.content for r in results}) == 1
