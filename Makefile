@@ -26,7 +26,7 @@ run: install
 	$(BIN)/python manage.py load_gazetteer --if-needed
 	$(BIN)/python manage.py import_articles fixtures/articles
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	[ "$(WARM)" = 0 ] || $(BIN)/python manage.py warm
+	[ "$(WARM)" = 0 ] || $(BIN)/python manage.py warm --host $(HOST):$(PORT)
 	$(MAKE) serve
 
 # Serve with gunicorn; the embedded PostgreSQL (if used) stops when gunicorn does.

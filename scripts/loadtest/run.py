@@ -77,8 +77,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.cold:
         start_cold()
-    if args.warm:
-        manage("warm")
+    if args.warm:  # pages kept for the host the users ask for
+        manage("warm", "--host", f"127.0.0.1:{args.port}")
     args.load = os.getloadavg()[0]
 
     host = f"http://127.0.0.1:{args.port}"

@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--entities", type=int, default=10,
                             help="the busiest places and periods visited, each (default 10)")
-        parser.add_argument("--host", help="the public host name (default: the first of ALLOWED_HOSTS)")
+        parser.add_argument("--host", help="the host readers ask for, with its port unless the default (default: the first of ALLOWED_HOSTS)")
         parser.add_argument("--skip-analyze", action="store_true", help="leave the planner statistics alone")
 
     def handle(self, *args, entities, host, skip_analyze, verbosity, **options):
