@@ -87,16 +87,33 @@ def current_token() -> str:
     return _token.get() or _token_of(*data_version())
 
 
+def _cache_get(key: str):
+    """The cached value, or None: a cache that fails (the database cache's
+    server going down, Redis unreachable) costs a render, never the page."""
+    try:
+        return shared_cache.get(key)
+    except Exception as error:  # any backend's own errors
+        logger.warning("page cache unavailable: %s", error)
+        return None
+
+
+def _cache_set(key: str, value) -> None:
+    try:
+        shared_cache.set(key, value)
+    except Exception as error:
+        logger.warning("page cache unavailable: %s", error)
+
+
 def cached(name: str, compute, *parts):
     """compute(), kept under the data token: the same value until the data
     or the code change. `parts` (str()-able) tell its variants apart."""
     if not settings.CACHE_PAGES:
         return compute()
     key = _key("fragment", name, current_token(), *map(str, parts))
-    value = shared_cache.get(key)
+    value = _cache_get(key)
     if value is None:
         value = compute()
-        shared_cache.set(key, value)
+        _cache_set(key, value)
     return value
 
 
@@ -167,7 +184,7 @@ def _wait_or_lead(key: str):
             _renders[key] = threading.Event()
             return None, True
     running.wait(RENDER_WAIT_SECONDS)
-    return shared_cache.get(key), False
+    return _cache_get(key), False
 
 
 def _rendered(key: str) -> None:
@@ -201,7 +218,7 @@ class PageCacheMiddleware:
         if _matches(request.headers.get("If-None-Match", ""), etag):
             return self._decorated(HttpResponseNotModified(), etag, changed_at)
         key = _key("page", token, request.build_absolute_uri())
-        stored = shared_cache.get(key) if request.method == "GET" else None
+        stored = _cache_get(key) if request.method == "GET" else None
         if stored is not None:
             return self._decorated(_response_from(stored), etag, changed_at)
         leader = False
@@ -214,7 +231,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if _storable(request, response):
                 headers = [(name, response[name]) for name in CACHED_HEADERS if response.has_header(name)]
-                shared_cache.set(key, (response.status_code, response.content, headers))
+                _cache_set(key, (response.status_code, response.content, headers))
                 self._decorated(response, etag, changed_at)
         finally:
             _token.reset(reset)
