@@ -87,6 +87,17 @@ def test_officials_are_filtered_by_province_and_kind_of_title(client, archive):
     ]
 
 
+def test_a_province_and_a_kind_of_title_are_one_role(client, archive):
+    """A "bí thư" of a province held that title there, not elsewhere."""
+    minh = Official.objects.get(name="Trần Thị Diệu Minh")
+    elsewhere = f.article("Vĩnh Phúc", published_on="2019-03-01", officials=[(minh.name, "Bí thư Huyện ủy")])
+    elsewhere.roles.update(locality=f.locality("Vĩnh Tường", province="Vĩnh Phúc"))
+    assert names(client.get(OFFICIALS, {"province": "thua-thien-hue", "title": "bi-thu"})) == []
+    assert names(client.get(OFFICIALS, {"province": "vinh-phuc", "title": "bi-thu"})) == [
+        "Dương Thị Lan", "Trần Thị Diệu Minh"
+    ]
+
+
 def test_the_officials_directory_exports_every_row(client, archive):
     rows = read_csv(client.get(OFFICIALS, {"q": "tran", "format": "csv"}))
     assert [row["name"] for row in rows] == ["Trần Thị Diệu Minh", "Trấn Văn Thi"]

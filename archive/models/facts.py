@@ -4,7 +4,10 @@ records where it came from (`origin`) and whether a curator removed it
 (`hidden`), so that a re-import replaces only what the importer itself wrote
 and never what a curator changed (archive.curation)."""
 
+from django.contrib.postgres.indexes import OpClass
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from archive.models.articles import Article
@@ -85,6 +88,12 @@ class Role(Fact):
             # An official's titles in date order (the official's page) read
             # from the start of the official's rows.
             models.Index(fields=["official", "seen_on", "id"], name="role_official_timeline"),
+            # The officials who held a kind of title ("Bí thư…": the officials'
+            # directory) from the titles' beginnings.
+            models.Index(
+                OpClass(Upper("title"), name="text_pattern_ops"), F("official"), condition=models.Q(hidden=False),
+                name="role_title_kind",
+            ),
             # A place's officials (archive.stats.officials_in, officials_by_term) from the index
             # alone: at 1M a province's ~141,000 roles took a scan of all 2.8M.
             models.Index(
