@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, ExtractYear
 
 from archive.models import Agreement, ArticleLocality, FacetCount, KeyTotal, Locality, Period, Role
 from archive.scopes import TODAY, WRITTEN, Provinces, locality_scope
+from archive.search.sql import run
 
 PROVINCE, DISTRICT, COMMUNE = Locality.Level.PROVINCE, Locality.Level.DISTRICT, Locality.Level.COMMUNE
 PRE, POST = Locality.Era.PRE2025, Locality.Era.POST2025
@@ -223,12 +224,21 @@ def _stored_or_live(name: str) -> tuple[dict[int, int], datetime | None]:
 
 
 def agreements_per_province(era: str, known: Provinces | None = None) -> dict[int, int]:
-    """{province id: agreements placed in it}: one GROUP BY, and the provinces."""
-    counts = dict(
-        Agreement.objects.filter(locality__isnull=False)
-        .values_list(_province_key(era)).annotate(n=Count("pk")).order_by()
+    """{province id: agreements placed in it}: the agreements counted per
+    place from the index on their place (the rows are wide: reading them
+    took 80-160 ms), the places summed per province in `era` (the rule of
+    `_province_key`), then the provinces folded."""
+    rows = run(
+        """
+        SELECT CASE WHEN %(today)s AND l.era <> %(post)s THEN l.successor_id ELSE l.province_id END, sum(c.n)
+        FROM (SELECT locality_id, count(*) AS n FROM archive_agreement
+              WHERE locality_id IS NOT NULL GROUP BY locality_id) c
+        JOIN archive_locality l ON l.id = c.locality_id
+        GROUP BY 1
+        """,
+        {"today": era == TODAY, "post": POST},
     )
-    return _folded(counts, era, known or Provinces())
+    return _folded({province: int(n) for province, n in rows}, era, known or Provinces())
 
 
 def signing_table(

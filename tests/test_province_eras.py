@@ -152,3 +152,27 @@ def test_the_api_reads_the_same_era(client, places, articles):
 def test_any_era_value_answers(client, articles, era):
     assert client.get(URL, {"era": era, "province": "quang-binh"}).status_code == 200
     assert client.get(reverse("archive:provinces"), {"era": era}).status_code == 200
+
+
+@pytest.mark.parametrize("era", ["", "post2025"])
+def test_agreements_per_province_are_those_placed_in_its_units(places, era):
+    """The overview's and the map's programmes per province, counted per
+    place first, against the rule counted in Python from each agreement."""
+    from archive import stats
+    from archive.models import Agreement
+    from archive.scopes import Provinces
+
+    new_commune = commune("Quảng Trị", "post2025")
+    for i, place in enumerate([places["quang_binh"], places["quang_binh"], places["quang_tri_old"], new_commune, None]):
+        Agreement.objects.create(key=f"chuong-trinh-{i}", name="Chương trình phối hợp", locality=place)
+    known = Provinces()
+    expected = {}
+    for agreement in Agreement.objects.select_related("locality"):
+        unit = agreement.locality
+        if unit is None:
+            continue
+        province = unit.successor_id if era and unit.era != "post2025" else unit.province_id
+        key = known.in_era(known.by_id[province], era).pk
+        expected[key] = expected.get(key, 0) + 1
+    assert stats.agreements_per_province(era) == expected
+    assert sum(expected.values()) == 4
