@@ -157,6 +157,16 @@ def the_officials_directory_finds_a_name_typed_without_diacritics(page):
     page.press("form.filters input[name=q]", "Enter")
     expect(page.locator("table.directory tbody tr")).to_have_count(2)
     page.shot("typed")
+    # With script, the list follows the typing (no Enter).
+    scripted = page.context.browser.new_page(viewport=page.viewport_size)
+    try:
+        scripted.goto(page.base + "/can-bo/")
+        expect(scripted.locator("table.directory tbody tr")).to_have_count(3)
+        scripted.locator("form.filters input[name=q]").press_sequentially("tran thi", delay=20)
+        expect(scripted.locator("table.directory tbody tr")).to_have_count(2)
+        assert "q=tran+thi" in scripted.url
+    finally:
+        scripted.close()
     page.get_by_role("link", name="Trần Thị Diệu Minh").click()
     expect(page.locator("h1")).to_have_text("Trần Thị Diệu Minh")
     expect(page.locator("figure.chart-roles")).to_contain_text("Trưởng Ban Dân vận Tỉnh ủy")
