@@ -176,3 +176,10 @@ def test_agreements_per_province_are_those_placed_in_its_units(places, era):
         expected[key] = expected.get(key, 0) + 1
     assert stats.agreements_per_province(era) == expected
     assert sum(expected.values()) == 4
+
+
+def test_the_province_facet_lists_every_province_with_articles(client):
+    """Not only the 30 largest: the province a reader looks for is often small."""
+    for unit in Locality.objects.filter(level="province", era="pre2025").order_by("code")[:40]:
+        f.article(f"Dân vận ở {unit.name}", published_on="2023-01-01", localities=[unit])
+    assert len(facet_rows(client.get(URL, {"q": "dân vận"}))) == 40
