@@ -207,10 +207,11 @@ class DocumentDirectoryFilter(LenientFilterSet):
 
 
 def citing_counts(documents: list[Document]) -> None:
-    """Set `articles` (visible citing articles) on each of `documents`: one GROUP BY."""
+    """Set `articles` (visible citing articles) on each of `documents`: one
+    GROUP BY over the citations' index (an article cites a document once)."""
     counts = dict(
         Citation.objects.visible().filter(document__in=[d.pk for d in documents])
-        .values_list("document").annotate(n=Count("article", distinct=True)).order_by()
+        .values_list("document").annotate(n=Count("*")).order_by()
     )
     for document in documents:
         document.article_count = counts.get(document.pk, 0)

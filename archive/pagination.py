@@ -43,9 +43,10 @@ class CappedPaginator(Paginator):
 
 
 class StoredCountPaginator(CappedPaginator):
-    """A list whose length is a stored figure (KeyTotal): nothing is counted.
-    `total` is the whole length, shown as is; past CAP rows the pages are
-    not offered, as for a counted list."""
+    """A list whose length is known without counting its rows: a stored
+    figure (KeyTotal), or a count read from a narrow index (a document's
+    citations). `total` is the whole length, shown as is; past CAP rows the
+    pages are not offered, as for a counted list."""
 
     def __init__(self, object_list, per_page, total: int):
         super().__init__(object_list, per_page)

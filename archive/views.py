@@ -339,7 +339,10 @@ def document_detail(request, pk):
     )
     articles = Article.objects.visible().filter(Exists(facts_of(Citation, document=document)))
     return _entity_page(
-        request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}", spellings=spellings,
+        request, "archive/document_detail.html", document, articles, f"bai-viet-van-ban-{pk}",
+        # An article cites a document once, and a deleted article's facts are hidden.
+        total=Citation.objects.visible().filter(document=document).count(),
+        spellings=spellings,
     )
 
 

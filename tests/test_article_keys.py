@@ -99,3 +99,17 @@ def test_an_entity_page_shows_its_stored_number_of_articles(client):
     page = client.get(minh.get_absolute_url()).content.decode()
     assert "Bài viết (2)" in page
     assert "Bài 1" in page and "Bài 2" in page and "Bài 0" not in page
+
+
+def test_a_documents_page_counts_the_articles_that_cite_it(client):
+    from archive.models import Citation, Document, Fact
+
+    document = Document.objects.create(number="33/CT-TTg", kind="Chỉ thị")
+    citing = [f.article(f"Bài {i}", published_on=f"2024-0{i + 1}-01") for i in range(3)]
+    for article in citing:
+        Citation.objects.create(article=article, document=document, as_written="Chỉ thị 33", origin=Fact.Origin.IMPORT)
+    Citation.objects.filter(article=citing[0]).update(hidden=True)
+
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert "Bài viết (2)" in page
+    assert "Bài 1" in page and "Bài 2" in page and "Bài 0" not in page

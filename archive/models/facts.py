@@ -174,7 +174,10 @@ class ArticlePeriod(Fact):
 
 class Citation(Fact):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations", db_index=False)
-    document = models.ForeignKey(Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="citations")
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.PROTECT, related_name="citations",
+        db_index=False,  # citation_document_spelling leads with it
+    )
     as_written = models.CharField("cách viết trong bài", max_length=400, blank=True)
     history = HistoricalRecords()
 
@@ -182,6 +185,9 @@ class Citation(Fact):
         verbose_name = "văn bản được trích dẫn"
         verbose_name_plural = "văn bản được trích dẫn"
         constraints = [models.UniqueConstraint(fields=["article", "document"], name="citation_unique")]
+        # A document's page counts its visible citations and lists their
+        # spellings from this index alone.
+        indexes = [models.Index(fields=["document", "hidden", "as_written"], name="citation_document_spelling")]
 
     def __str__(self):
         return str(self.document)
