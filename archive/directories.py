@@ -109,8 +109,7 @@ class OfficialDirectoryFilter(LenientFilterSet):
         queryset = super().filter_queryset(queryset)
         if self.role_conditions:
             # The officials' ids first: as a subquery, the planner walks
-            # every official in name order and probes their roles (0.7 s for
-            # a province at a million articles).
+            # every official in name order and probes their roles.
             roles = Role.objects.visible().annotate(title_upper=Upper("title")).filter(self.role_conditions)
             queryset = queryset.filter(pk__in=list(roles.values_list("official", flat=True).distinct().order_by()))
         return queryset.order_by("sort_name", "pk")

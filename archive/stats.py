@@ -99,7 +99,7 @@ def officials_by_term(locality: Locality, limit: int = 300) -> list[tuple[str, l
     articles, first, last}])], most articles first in each. One query:
     the `limit` largest (official, title, year) groups, counted from the
     index role_place_official before their officials are joined (joined
-    first, every role of a province at 1M read its official: 96 ms)."""
+    first, every role of the place would read its official)."""
     groups = (
         Role.objects.visible().filter(locality_scope(locality))
         .annotate(year=ExtractYear("seen_on"))
@@ -227,8 +227,8 @@ def _stored_or_live(name: str) -> tuple[dict[int, int], datetime | None]:
 
 def agreements_per_province(era: str, known: Provinces | None = None) -> dict[int, int]:
     """{province id: agreements placed in it}: the agreements counted per
-    place from the index on their place (the rows are wide: reading them
-    took 80-160 ms), the places summed per province in `era` (the rule of
+    place from the index on their place (the rows themselves are wide),
+    the places summed per province in `era` (the rule of
     `_province_key`), then the provinces folded."""
     rows = run(
         """

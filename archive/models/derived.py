@@ -95,9 +95,9 @@ class ArticleKey(models.Model):
     page it shows (archive.scopes.with_facet_keys). ArticlePlace is the same
     for places.
 
-    Through the facet keys' GIN indexes, a list had to find and sort every
-    article of its entity before cutting a page: 200-300 ms for the largest
-    entities at a million articles.
+    The facet keys' GIN indexes find an entity's articles only all at once,
+    to be sorted before a page is cut: the cost would grow with the entity
+    (docs/performance.md).
 
     Derived, never written by Django: statement triggers on the facet keys
     (archive/sql/article_keys.sql) follow each change of their rows."""
