@@ -7,6 +7,8 @@ PORT ?= 8000
 WORKERS ?= 2
 # `make run WARM=0` serves without warming the caches first (manage.py warm).
 WARM ?= 1
+# The pages are kept for the host readers ask for: 127.0.0.1 when serving on every address.
+WARM_HOST = $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
 
 .PHONY: install run serve prod-local test loadtest stop clean
 
@@ -26,7 +28,7 @@ run: install
 	$(BIN)/python manage.py load_gazetteer --if-needed
 	$(BIN)/python manage.py import_articles fixtures/articles
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	[ "$(WARM)" = 0 ] || $(BIN)/python manage.py warm --host $(HOST):$(PORT)
+	[ "$(WARM)" = 0 ] || $(BIN)/python manage.py warm --host $(WARM_HOST):$(PORT)
 	$(MAKE) serve
 
 # Serve with gunicorn; the embedded PostgreSQL (if used) stops when gunicorn does.
