@@ -9,7 +9,7 @@ only when the row would not fit in a page otherwise; body, raw text and
 extraction still go out first), the walk reads one page per article.
 
 Measured at 100k, the same database before and after, alternating (docs/
-performance.md, session 5): the newest 1,000 matches with their ranks,
+performance.md): the newest 1,000 matches with their ranks,
 "biên giới" 29–33 → 14–16 ms, "dân vận" page 50 28–31 → 19–22 ms. The
 price: an article row takes most of a page, +20 % on disk (1.22 → 1.47 GB
 at 100k). Keeping only the match vector in the row and moving the rank
